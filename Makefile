@@ -1,0 +1,60 @@
+# sarabun — make serve (site on 127.0.0.1:8000) and make test are the two set-up commands.
+# Everything installs itself: system packages (apt), then a .venv with the Python package.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Debian packages: chromium drives the browser tests; fonts-thai-tlwg gives screenshots Thai glyphs
+# even before the web font loads.
+APT_PACKAGES := chromium fonts-thai-tlwg
+
+.PHONY: help serve site check test lint unit system-deps clean
+
+help:
+	@echo "make serve   build the site and serve it on http://127.0.0.1:8000"
+	@echo "make test    lint, type-check and run the whole test suite"
+	@echo "make site    build the site into site/ (atomically)"
+	@echo "make check   validate every document (sarabun check)"
+
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade "pip>=24,<27"
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+check: $(STAMP)
+	$(BIN)/sarabun check
+
+# Build into a temporary folder and swap it in only on success: a failed build leaves the
+# previous site untouched.
+site: $(STAMP)
+	rm -rf .site-new
+	$(BIN)/python -m mkdocs build --strict --quiet -d .site-new
+	$(BIN)/sarabun export .site-new/data >/dev/null
+	rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv .site-new site && rm -rf site.old
+	@echo "site built in site/"
+
+serve: system-deps site
+	$(BIN)/python -m mkdocs serve --strict -a 127.0.0.1:8000 -w regulations -w records -w scripts/sarabun
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest
+
+test: system-deps $(STAMP) lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf site .site-new site.old $(VENV) .pytest_cache .mypy_cache .ruff_cache

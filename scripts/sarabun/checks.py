@@ -1,0 +1,262 @@
+"""Checks on one document: small functions, each returning Problems with stable codes.
+
+``parse_document`` runs them in order over one file and returns the typed Document (when the
+front matter is usable) together with every problem found, so staff see all their mistakes at
+once instead of one per push. Checks that need the whole corpus live in ``corpus``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from .frontmatter import FrontMatterError, Loaded, split
+from .ids import DocumentId, IdError, number_part
+from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, Document, Kind, Position
+from .problems import Problem, problem
+from .registry import Registry
+from .thai import BEDate, DateError, to_arabic_digits
+
+DOC_ROOTS = tuple(c.value for c in Category)
+_NUMBER_RE = re.compile(r"^(\d+[ก-ฮa-z]?)/(\d{4})$")
+
+
+def decode(rel: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """Decode file bytes; report invalid UTF-8 (F001), a BOM (F002) and CRLF endings (F003)."""
+    probs: list[Problem] = []
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [problem(rel, line, col, "F001",
+                              f"ไฟล์มีไบต์ที่ไม่ใช่ UTF-8 (ตำแหน่งไบต์ {exc.start})")]
+    if text.startswith("\ufeff"):
+        probs.append(problem(rel, 1, 1, "F002", "ไฟล์ขึ้นต้นด้วย BOM (U+FEFF) ให้บันทึกแบบไม่มี BOM"))
+        text = text[1:]
+    if "\r" in text:
+        first = text[: text.index("\r")].count("\n") + 1
+        probs.append(problem(rel, first, 1, "F003",
+                             "ไฟล์ใช้การขึ้นบรรทัดแบบ CRLF ให้บันทึกแบบ LF"))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, probs
+
+
+def check_location(rel: Path) -> list[Problem]:
+    """A document must be ``regulations/...`` or ``records/...`` (not the registries folder)."""
+    parts = PurePosixPath(rel.as_posix()).parts
+    if len(parts) < 2 or parts[0] not in DOC_ROOTS or parts[:2] == ("records", "registries"):
+        return [problem(rel, 1, 1, "F004",
+                        "เอกสารต้องอยู่ในโฟลเดอร์ regulations/ หรือ records/ เท่านั้น")]
+    return []
+
+
+def check_fields(rel: Path, fm: Loaded) -> list[Problem]:
+    """Missing required fields (M001), unknown fields (M002) and wrong shapes (M007)."""
+    probs: list[Problem] = []
+    for key, pos in fm.key_positions.items():
+        if key not in FIELD_SPECS:
+            known = ", ".join(f.name for f in FIELDS)
+            probs.append(problem(rel, pos.line, pos.col, "M002",
+                                 f"ไม่รู้จักช่อง '{key}' (ช่องที่ใช้ได้: {known})"))
+    for spec in FIELDS:
+        value = fm.data.get(spec.name)
+        if spec.required and (value is None or value == ""):
+            probs.append(problem(rel, fm.end_line, 1, "M001",
+                                 f"ขาดช่อง '{spec.name}' ({spec.label})"))
+            continue
+        if value is None:
+            continue
+        pos = fm.value_positions[spec.name]
+        is_list = spec.kind in (Kind.ID_LIST, Kind.LIST)
+        if is_list and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            probs.append(problem(rel, pos.line, pos.col, "M007",
+                                 f"ช่อง '{spec.name}' ต้องเป็นรายการ เช่น [a, b] หรือบรรทัด - a"))
+        elif not is_list and not isinstance(value, str):
+            probs.append(problem(rel, pos.line, pos.col, "M007",
+                                 f"ช่อง '{spec.name}' ต้องเป็นข้อความเดียว"))
+    return probs
+
+
+def _str(fm: Loaded, key: str) -> str:
+    v = fm.data.get(key)
+    return v.strip() if isinstance(v, str) else ""
+
+
+def _list(fm: Loaded, key: str) -> list[str]:
+    v = fm.data.get(key)
+    return [x.strip() for x in v if isinstance(x, str)] if isinstance(v, list) else []
+
+
+def _date(rel: Path, fm: Loaded, key: str, probs: list[Problem]) -> BEDate | None:
+    text = _str(fm, key)
+    if not text:
+        return None
+    try:
+        return BEDate.parse(text)
+    except DateError as exc:
+        pos = fm.value_positions[key]
+        probs.append(problem(rel, pos.line, pos.col, exc.code, f"ช่อง '{key}': {exc}"))
+        return None
+
+
+def type_document(rel: Path, fm: Loaded, body: str, body_line: int) -> tuple[Document | None,
+                                                                             list[Problem]]:
+    """Turn string front matter into a typed Document; bad values give M003-M006 and I001-I002."""
+    probs: list[Problem] = []
+    # Remember bad values so the id check does not pile a second error on the same mistake.
+    bad_number = False
+
+    def at(key: str) -> Position:
+        return fm.value_positions.get(key, Position(1, 1))
+
+    doc_type = DOC_TYPES.get(_str(fm, "type"))
+    if "type" in fm.data and doc_type is None:
+        p = at("type")
+        probs.append(problem(rel, p.line, p.col, "M003",
+                             f"ไม่รู้จักประเภท '{_str(fm, 'type')}' "
+                             f"(ใช้ได้: {', '.join(DOC_TYPES)})"))
+    status = STATUSES.get(_str(fm, "status"))
+    if "status" in fm.data and status is None:
+        p = at("status")
+        probs.append(problem(rel, p.line, p.col, "M003",
+                             f"ไม่รู้จักสถานะ '{_str(fm, 'status')}' "
+                             f"(ใช้ได้: {', '.join(STATUSES)})"))
+    number = to_arabic_digits(_str(fm, "number")).replace(" ", "")
+    if number and not _NUMBER_RE.match(number):
+        p = at("number")
+        probs.append(problem(rel, p.line, p.col, "M006",
+                             f"เลขที่ '{_str(fm, 'number')}' ต้องเป็น เลขที่/ปี พ.ศ. เช่น 301/2545"))
+        number, bad_number = "", True
+    elif number:
+        try:
+            BEDate.parse(number.split("/")[1])
+        except DateError as exc:
+            p = at("number")
+            probs.append(problem(rel, p.line, p.col, exc.code, f"ปีในเลขที่ '{number}': {exc}"))
+            number, bad_number = "", True
+    n_before = len(probs)
+    date = _date(rel, fm, "date", probs)
+    bad_date = len(probs) > n_before
+    effective = _date(rel, fm, "effective_date", probs)
+    if (doc_type and doc_type.needs_date and date is None and "date" not in fm.data
+            and _str(fm, "status") != "metadata-only"):
+        probs.append(problem(rel, fm.end_line, 1, "M001",
+                             f"เอกสารประเภท {doc_type.label} ต้องมีช่อง 'date' (วันที่)"))
+
+    raw_id = _str(fm, "id")
+    doc_id: DocumentId | None = None
+    if raw_id:
+        try:
+            doc_id = DocumentId.parse(raw_id)
+        except IdError:
+            p = at("id")
+            probs.append(problem(rel, p.line, p.col, "I001",
+                                 f"รหัส '{raw_id}' ไม่ถูกรูปแบบ หน่วยงาน-ประเภท-ปี-เลขที่ "
+                                 "(ตัวอังกฤษพิมพ์เล็ก ตัวเลข และ -)"))
+    if doc_id is None or doc_type is None or status is None or not _str(fm, "title") \
+            or not _str(fm, "issuer"):
+        return None, probs
+
+    doc = Document(
+        path=rel, id=doc_id, type=doc_type, title=" ".join(_str(fm, "title").split()),
+        issuer=_str(fm, "issuer"), status=status, body=body, body_line=body_line,
+        title_en=_str(fm, "title_en"), number=number, date=date, effective_date=effective,
+        amends=_list(fm, "amends"), repeals=_list(fm, "repeals"),
+        provinces=_list(fm, "provinces"), tags=_list(fm, "tags"),
+        source=_str(fm, "source"), note=_str(fm, "note"),
+    )
+    probs += check_id(rel, fm, doc, check_metadata=not (bad_number or (bad_date and not number)))
+    return doc, probs
+
+
+def expected_id(doc: Document) -> DocumentId:
+    """The id the metadata implies, keeping the document's own slug."""
+    year = doc.year
+    number = number_part(doc.number) if doc.number else None
+    return DocumentId(doc.issuer, doc.type.code, year, number, doc.id.slug)
+
+
+def check_id(rel: Path, fm: Loaded, doc: Document, check_metadata: bool = True) -> list[Problem]:
+    """The id agrees with issuer/type/year/number (I002) and the file name is ``<id>.md`` (F005)."""
+    probs: list[Problem] = []
+    want = expected_id(doc)
+    if check_metadata and want != doc.id:
+        p = fm.value_positions["id"]
+        probs.append(problem(rel, p.line, p.col, "I002",
+                             f"รหัส '{doc.id}' ไม่ตรงกับข้อมูลเอกสาร ควรเป็น '{want}'"))
+    if rel.name != f"{doc.id}.md":
+        probs.append(problem(rel, 1, 1, "F005",
+                             f"ชื่อไฟล์ '{rel.name}' ต้องเป็น '{doc.id}.md' ตามรหัสเอกสาร"))
+    parts = rel.parts
+    if parts and parts[0] in DOC_ROOTS and parts[0] != doc.type.category.value:
+        probs.append(problem(rel, 1, 1, "F006",
+                             f"เอกสารประเภท {doc.type.label} ต้องอยู่ในโฟลเดอร์ "
+                             f"{doc.type.category.value}/"))
+    return probs
+
+
+def check_registry_refs(doc: Document, fm: Loaded, reg: Registry) -> list[Problem]:
+    """Issuer (R001) and provinces (R002) exist in the registries."""
+    probs: list[Problem] = []
+    if reg.organizations and doc.issuer not in reg.organizations:
+        p = fm.value_positions.get("issuer", Position(1, 1))
+        probs.append(problem(doc.path, p.line, p.col, "R001",
+                             f"ไม่พบหน่วยงาน '{doc.issuer}' ในทะเบียนหน่วยงาน"))
+    items = fm.item_positions.get("provinces", [])
+    for i, prov in enumerate(doc.provinces):
+        if reg.provinces and prov not in reg.provinces:
+            p = items[i] if i < len(items) else fm.value_positions.get("provinces", Position(1, 1))
+            probs.append(problem(doc.path, p.line, p.col, "R002",
+                                 f"ไม่พบจังหวัด '{prov}' ในทะเบียนจังหวัด"))
+    return probs
+
+
+_DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|base|meta)\b",
+                            re.IGNORECASE)
+_ON_ATTR = re.compile(r"<[a-zA-Z][^<>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
+_JS_URL = re.compile(r"(?:javascript|vbscript)\s*:|data\s*:\s*text/html", re.IGNORECASE)
+
+
+def _line_col(text: str, offset: int, first_line: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset)
+    col = offset - (text.rfind("\n", 0, offset) + 1)
+    return first_line + line, col + 1
+
+
+def _matches(body: str) -> Iterator[tuple[str, int, str]]:
+    for m in _DANGEROUS_TAG.finditer(body):
+        yield "H001", m.start(), f"ห้ามใช้แท็ก <{m.group(1).lower()}> ในเอกสาร"
+    for m in _ON_ATTR.finditer(body):
+        yield "H002", m.start(1), f"ห้ามใช้แอตทริบิวต์ {m.group(1)}= ซึ่งเรียกใช้สคริปต์ได้"
+    for m in _JS_URL.finditer(body):
+        yield "H003", m.start(), f"ห้ามใช้ลิงก์ '{m.group(0)}' ซึ่งเรียกใช้สคริปต์ได้"
+
+
+def check_html(rel: Path, body: str, body_line: int) -> list[Problem]:
+    """Raw HTML that could run script on the public site (H001-H003)."""
+    out = []
+    for code, offset, message in _matches(body):
+        line, col = _line_col(body, offset, body_line)
+        out.append(problem(rel, line, col, code, message))
+    return out
+
+
+def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | None, list[Problem]]:
+    """Run every single-file check on one document's bytes."""
+    probs = check_location(rel)
+    text, decode_probs = decode(rel, raw)
+    probs += decode_probs
+    if text is None:
+        return None, None, probs
+    try:
+        fm, body, body_line = split(text)
+    except FrontMatterError as exc:
+        probs.append(problem(rel, exc.line, exc.col, exc.code, str(exc)))
+        return None, None, probs
+    probs += check_fields(rel, fm)
+    doc, typed_probs = type_document(rel, fm, body, body_line)
+    probs += typed_probs
+    probs += check_html(rel, body, body_line)
+    return doc, fm, probs

@@ -1,0 +1,67 @@
+"""Problems found in documents: a stable code, a Thai message and where it is.
+
+Checks never raise on bad input; they return Problems, which the CLI collects and prints as
+``path:line:col CODE message`` or as JSON. Codes are stable so staff documentation and CI
+summaries can refer to them; ``CODES`` is the one list of them with Thai explanations and fixes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+
+    def text(self) -> str:
+        return f"{self.path}:{self.line}:{self.col} {self.code} {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"path": self.path, "line": self.line, "col": self.col,
+                "code": self.code, "message": self.message}
+
+
+def problem(path: Path | str, line: int, col: int, code: str, message: str) -> Problem:
+    assert code in CODES, code
+    p = path.as_posix() if isinstance(path, Path) else path
+    return Problem(p, max(line, 1), max(col, 1), code, message)
+
+
+#: code -> (what it means, how to fix it), both in Thai. Shown on the site's error-code page.
+CODES: dict[str, tuple[str, str]] = {
+    "F001": ("ไฟล์ไม่ได้เข้ารหัสแบบ UTF-8", "บันทึกไฟล์ใหม่เป็น UTF-8 (ไม่มี BOM)"),
+    "F002": ("ไฟล์ขึ้นต้นด้วย BOM", "บันทึกไฟล์เป็น UTF-8 แบบไม่มี BOM"),
+    "F003": ("ไฟล์ใช้การขึ้นบรรทัดแบบ Windows (CRLF)", "ตั้งโปรแกรมแก้ไขให้ใช้ LF"),
+    "F004": ("ไฟล์อยู่นอกโฟลเดอร์ที่กำหนด",
+             "ย้ายเอกสารกฎหมายไปไว้ใน regulations/<ประเภท>/ และบันทึกอื่นไว้ใน records/<ประเภท>/"),
+    "F005": ("ชื่อไฟล์ไม่ตรงกับรหัสเอกสาร", "ตั้งชื่อไฟล์เป็น <id>.md"),
+    "F006": ("เอกสารอยู่ผิดหมวด", "ย้ายไฟล์ไปไว้ในโฟลเดอร์ตามประเภทเอกสาร"),
+    "Y001": ("ส่วนหัว YAML เขียนไม่ถูกต้อง", "ตรวจเครื่องหมาย : และการย่อหน้าในบรรทัดที่ระบุ"),
+    "Y002": ("ไม่มีส่วนหัว YAML", "เริ่มไฟล์ด้วยบรรทัด --- แล้วตามด้วยข้อมูลเอกสาร และปิดด้วย ---"),
+    "M001": ("ขาดข้อมูลที่จำเป็น", "เพิ่มช่องข้อมูลที่ระบุ"),
+    "M002": ("มีช่องข้อมูลที่ไม่รู้จัก", "ตรวจการสะกดชื่อช่อง หรือลบออก"),
+    "M003": ("ค่าไม่อยู่ในรายการที่กำหนด", "ใช้ค่าจากรายการในข้อความแจ้ง"),
+    "M004": ("วันที่ไม่ถูกต้อง", "ใช้รูปแบบ ปปปป-ดด-วว เป็นปี พ.ศ. และเป็นวันที่มีอยู่จริง"),
+    "M005": ("ใช้ปี ค.ศ. แทนปี พ.ศ.", "บวก 543 เพื่อให้เป็นปี พ.ศ."),
+    "M006": ("เลขที่เอกสารไม่ถูกต้อง", "ใช้รูปแบบ เลขที่/ปี พ.ศ. เช่น 301/2545"),
+    "M007": ("ชนิดของค่าไม่ถูกต้อง", "ใช้ข้อความเดียว หรือรายการ - ตามที่ช่องนั้นกำหนด"),
+    "I001": ("รหัสเอกสารเขียนไม่ถูกรูปแบบ",
+             "ใช้ตัวอังกฤษพิมพ์เล็ก ตัวเลข และ - ในรูป หน่วยงาน-ประเภท-ปี-เลขที่"),
+    "I002": ("รหัสเอกสารไม่ตรงกับข้อมูลเอกสาร", "แก้รหัสให้ตรงกับหน่วยงาน ประเภท ปี และเลขที่"),
+    "I003": ("รหัสเอกสารซ้ำกับเอกสารอื่น", "เปลี่ยนรหัสของเอกสารใดเอกสารหนึ่ง"),
+    "R001": ("ไม่พบหน่วยงานในทะเบียน",
+             "ใช้รหัสจาก records/registries/organizations.yaml หรือเพิ่มหน่วยงานในทะเบียน"),
+    "R002": ("ไม่พบจังหวัดในทะเบียน", "ใช้รหัสจังหวัดจาก records/registries/provinces.yaml"),
+    "R003": ("อ้างถึงเอกสารที่ไม่มีในคลัง",
+             "ตรวจรหัสเอกสาร หรือเพิ่มเอกสารนั้น (อย่างน้อยเป็นสถานะ metadata-only)"),
+    "R004": ("ทะเบียนเขียนไม่ถูกต้อง", "แก้ไฟล์ทะเบียนตามข้อความแจ้ง"),
+    "H001": ("มีแท็ก HTML ที่อาจเรียกใช้สคริปต์", "ลบแท็ก <script> <iframe> <object> <embed> ออก"),
+    "H002": ("มีแอตทริบิวต์ HTML แบบ on...= ที่เรียกใช้สคริปต์", "ลบแอตทริบิวต์นั้นออก"),
+    "H003": ("มีลิงก์แบบ javascript:", "ใช้ลิงก์ https:// หรือลิงก์ภายในเว็บไซต์"),
+}
