@@ -1,4 +1,4 @@
-"""The ``sarabun`` command line: check, new, export.
+"""The ``sarabun`` command line: check, new, export, import.
 
 Every command returns an exit code; ``main`` is the one place that turns exceptions into plain
 Thai messages (no tracebacks for staff), in the manner of datasette's CLI.
@@ -15,6 +15,7 @@ from pathlib import Path
 from .corpus import load_corpus
 from .errors import SarabunError
 from .export import export
+from .import_cmd import add_command as add_import_command
 from .scaffold import scaffold
 
 
@@ -86,6 +87,7 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="ส่งออก documents.json และ documents.csv")
     e.add_argument("outdir")
     e.set_defaults(func=cmd_export)
+    add_import_command(sub)
     return ap
 
 

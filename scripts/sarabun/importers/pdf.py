@@ -1,0 +1,306 @@
+"""PDF text layer to paragraphs, with pypdf: lines are measured so wraps can be told from breaks.
+
+pypdf gives the text of each line but not where the line ends, and in Thai, where a paragraph
+wraps between words with no space, only geometry shows whether a line break is a wrap or the end
+of a paragraph. While pypdf walks the content stream we note each text-showing operation's start
+and width (from the font's width table), group them into lines by baseline, and start a new
+paragraph where there is extra vertical space, a first-line indent, a structural marker (ข้อ ๑,
+หมวด, a bullet) or a line that ends short of the right margin although the next line's first
+word would have fitted. Page numbers alone on a line are dropped. Encrypted, corrupt, empty and
+image-only (scanned, needs OCR) files raise ImportFailure with a message that says so.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import re
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import thaifix
+from .base import Extracted, ImportFailure
+
+_STRUCTURE = re.compile(
+    r"^(?:ข้อ\s*[0-9๐-๙]|หมวด\s*[0-9๐-๙]|หมวดที่|ส่วนที่\s*[0-9๐-๙]|บทเฉพาะกาล|"
+    r"\(?[0-9๐-๙]{1,3}[.)]\s|[-•●▪○■]\s|สั่ง ณ|ประกาศ ณ|ให้ไว้ ณ|เรื่อง\s)"
+)
+_PAGE_NUMBER = re.compile(r"^[\s\-–—(]*(?:หน้า\s*)?[0-9๐-๙]{1,4}[\s\-–—)]*$")
+_MARKS = set(thaifix.THAI_MARKS)
+
+
+@dataclass
+class _Font:
+    two_byte: bool
+    widths: dict[int, float]  # code -> width in 1/1000 em
+    default: float
+
+
+@dataclass
+class Line:
+    y: float
+    x0: float
+    x1: float
+    size: float
+    text: str = ""
+
+    @property
+    def cells(self) -> int:
+        """Characters that take horizontal room (Thai marks sit above or below)."""
+        return max(1, sum(1 for c in self.text if c not in _MARKS))
+
+
+def _num(v: Any, default: float = 0.0) -> float:
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return default
+
+
+def _font(obj: Any) -> _Font:
+    """Width table of a font dictionary: Type0 (2-byte CIDs, /W) or a simple font (/Widths)."""
+    font = obj.get_object() if hasattr(obj, "get_object") else obj
+    widths: dict[int, float] = {}
+    if font.get("/Subtype") == "/Type0":
+        desc = font["/DescendantFonts"][0].get_object()
+        w = list(desc.get("/W", []))
+        i = 0
+        while i + 1 < len(w):
+            first = int(w[i])
+            nxt = w[i + 1].get_object() if hasattr(w[i + 1], "get_object") else w[i + 1]
+            if isinstance(nxt, list):
+                for k, width in enumerate(nxt):
+                    widths[first + k] = _num(width)
+                i += 2
+            else:
+                last = int(nxt)
+                for code in range(first, last + 1):
+                    widths[code] = _num(w[i + 2])
+                i += 3
+        return _Font(True, widths, _num(desc.get("/DW"), 1000.0))
+    first = int(font.get("/FirstChar", 0))
+    for k, width in enumerate(font.get("/Widths", []) or []):
+        widths[first + k] = _num(width)
+    missing = 500.0
+    fd = font.get("/FontDescriptor")
+    if fd is not None:
+        missing = _num(fd.get_object().get("/MissingWidth"), 500.0) or 500.0
+    return _Font(False, widths, missing)
+
+
+@dataclass
+class _State:
+    fonts: dict[str, Any]
+    font: _Font | None = None
+    size: float = 12.0
+    char_space: float = 0.0
+    word_space: float = 0.0
+    scale: float = 1.0
+    runs: list[tuple[float, float, float, float]] = field(default_factory=list)  # y, x0, x1, size
+    cache: dict[str, _Font] = field(default_factory=dict)
+
+    def set_font(self, name: str, size: float) -> None:
+        self.size = size
+        if name not in self.cache and name in self.fonts:
+            try:
+                self.cache[name] = _font(self.fonts[name])
+            except (KeyError, TypeError, ValueError, IndexError):
+                self.cache[name] = _Font(False, {}, 500.0)
+        self.font = self.cache.get(name)
+
+    def width(self, items: Iterable[Any]) -> float:
+        """Advance of a Tj string or TJ array, in text space units."""
+        total = 0.0
+        for item in items:
+            if isinstance(item, (bytes, str)):
+                raw = item if isinstance(item, bytes) else item.encode("latin-1", "replace")
+                font = self.font or _Font(False, {}, 500.0)
+                step = 2 if font.two_byte else 1
+                for i in range(0, len(raw) - step + 1, step):
+                    code = int.from_bytes(raw[i:i + step], "big")
+                    w = font.widths.get(code, font.default) / 1000.0 * self.size
+                    total += w + self.char_space
+                    if code == 32 and not font.two_byte:
+                        total += self.word_space
+            else:
+                total -= _num(item) / 1000.0 * self.size
+        return total * self.scale
+
+
+def _transform(x: float, y: float, m: list[float]) -> tuple[float, float]:
+    return x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]
+
+
+def _page_lines(page: Any) -> list[Line]:
+    """The text lines of one page, top to bottom, with their horizontal extent."""
+    resources = page.get("/Resources")
+    fonts_obj = resources.get_object().get("/Font") if resources is not None else None
+    fonts = dict(fonts_obj.get_object()) if fonts_obj is not None else {}
+    state = _State(fonts=fonts)
+    chunks: list[tuple[float, float, str]] = []
+
+    def before(op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
+        if op == b"Tf" and len(args) >= 2:
+            state.set_font(str(args[0]), _num(args[1], 12.0))
+        elif op == b"Tc" and args:
+            state.char_space = _num(args[0])
+        elif op == b"Tw" and args:
+            state.word_space = _num(args[0])
+        elif op == b"Tz" and args:
+            state.scale = _num(args[0], 100.0) / 100.0
+        elif op in (b"Tj", b"TJ", b"'", b'"') and args:
+            items = args[0] if op == b"TJ" else [args[-1]]
+            x0, y = _transform(tm[4], tm[5], cm)
+            w = state.width(items) * tm[0] * cm[0]
+            state.runs.append((y, x0, x0 + w, state.size * abs(tm[3] * cm[3] or 1.0)))
+
+    def visit(text: str, cm: list[float], tm: list[float], _fd: Any, _fs: float) -> None:
+        if text and text.strip("\n"):
+            x, y = _transform(tm[4], tm[5], cm)
+            chunks.append((y, x, text.replace("\n", "")))
+
+    page.extract_text(visitor_operand_before=before, visitor_text=visit)
+    lines: list[Line] = []
+    for y, x0, x1, size in sorted(state.runs, key=lambda r: (-r[0], r[1])):
+        if lines and abs(lines[-1].y - y) < 0.3 * max(size, 1.0):
+            lines[-1].x0, lines[-1].x1 = min(lines[-1].x0, x0), max(lines[-1].x1, x1)
+        else:
+            lines.append(Line(y, x0, x1, size))
+    for y, x, text in sorted(chunks, key=lambda c: (-c[0], c[1])):
+        best = min(lines, key=lambda ln: abs(ln.y - y), default=None)
+        if best is None or abs(best.y - y) > 0.5 * best.size:
+            best = Line(y, x, x + 0.5 * len(text) * 12.0, 12.0)
+            lines.append(best)
+            lines.sort(key=lambda ln: -ln.y)
+        best.text += text
+    return [ln for ln in lines if ln.text.strip()]
+
+
+def right_margin(lines: list[Line]) -> float:
+    """Where full lines end: a high percentile of line ends (a stray wide line is ignored)."""
+    return sorted(ln.x1 for ln in lines)[int(0.9 * (len(lines) - 1))]
+
+
+def _first_word_cells(text: str) -> int:
+    """Width in cells of the first word (up to a space or a zero-width space)."""
+    word = re.split(r"[\s\u200b]+", text.strip())[0]
+    return sum(1 for c in word if c not in _MARKS)
+
+
+def wraps(a: Line, b: Line, right: float) -> bool:
+    """``a`` ends because ``b``'s first word did not fit on it: a wrap, not a line break."""
+    per_cell = (b.x1 - b.x0) / b.cells
+    return a.x1 + per_cell * (_first_word_cells(b.text) + 1) >= right - 0.5 * b.size
+
+
+def paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Group a page's lines into paragraphs by spacing, indent, markers and line fullness."""
+    if not lines:
+        return []
+    gaps = [a.y - b.y for a, b in itertools.pairwise(lines) if a.y - b.y > 0]
+    pitch = statistics.median(gaps) if gaps else lines[0].size * 1.2
+    right = right_margin(lines)
+    left = min(ln.x0 for ln in lines)
+
+    def centred(ln: Line) -> bool:
+        return ln.x0 > left + ln.size and abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) < ln.size
+
+    out: list[list[Line]] = [[lines[0]]]
+    for a, b in itertools.pairwise(lines):
+        new = (
+            a.y - b.y > 1.4 * pitch
+            or (b.x0 > a.x0 + 0.8 * b.size and not centred(b))
+            or not wraps(a, b, right)
+            or bool(_STRUCTURE.match(b.text.strip()))
+        )
+        if new:
+            out.append([b])
+        else:
+            out[-1].append(b)
+    return out
+
+
+def _strip_page_numbers(lines: list[Line]) -> list[Line]:
+    if lines and _PAGE_NUMBER.match(lines[0].text):
+        lines = lines[1:]
+    if lines and _PAGE_NUMBER.match(lines[-1].text):
+        lines = lines[:-1]
+    return lines
+
+
+def _open(data: bytes) -> Any:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    if not data.lstrip()[:5].startswith(b"%PDF-"):
+        raise ImportFailure("corrupt", "ไฟล์ PDF เสียหรือไม่ใช่ PDF (ไม่พบส่วนหัว %PDF-)")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except (DependencyError, NotImplementedError) as exc:
+                raise ImportFailure("encrypted", "ไฟล์ PDF เข้ารหัสไว้ อ่านไม่ได้ "
+                                    "ให้ขอไฟล์ที่ไม่เข้ารหัสจากหน่วยงาน") from exc
+            if not ok:
+                raise ImportFailure("encrypted", "ไฟล์ PDF เข้ารหัสด้วยรหัสผ่าน อ่านไม่ได้ "
+                                    "ให้ขอไฟล์ที่ไม่เข้ารหัสจากหน่วยงาน")
+        _ = len(reader.pages)
+        return reader
+    except ImportFailure:
+        raise
+    except FileNotDecryptedError as exc:
+        raise ImportFailure("encrypted", "ไฟล์ PDF เข้ารหัสไว้ อ่านไม่ได้") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError,
+            RecursionError, OSError) as exc:
+        raise ImportFailure("corrupt", f"ไฟล์ PDF เสีย อ่านไม่ได้ ({exc})") from exc
+
+
+def _has_images(page: Any) -> bool:
+    try:
+        return bool(page.images)
+    except Exception:
+        return True
+
+
+def extract(data: bytes) -> Extracted:
+    """Paragraph text of a PDF; raise ImportFailure for files with no usable text layer."""
+    reader = _open(data)
+    if len(reader.pages) == 0:
+        raise ImportFailure("empty", "ไฟล์ PDF ไม่มีหน้าใดเลย")
+    paras: list[list[Line]] = []
+    images = False
+    right = 0.0
+    try:
+        for page in reader.pages:
+            lines = _strip_page_numbers(_page_lines(page))
+            images = images or (not lines and _has_images(page))
+            page_paras = paragraphs(lines)
+            if paras and page_paras and _continues(paras[-1][-1], page_paras[0][0], right):
+                paras[-1].extend(page_paras.pop(0))
+            paras += page_paras
+            right = right_margin(lines) if lines else right
+    except ImportFailure:
+        raise
+    except Exception as exc:
+        raise ImportFailure("corrupt", f"ไฟล์ PDF เสีย อ่านข้อความไม่ได้ ({exc})") from exc
+    # Repair before joining (so glue sees real characters) and after (marks split by a wrap).
+    texts = [thaifix.repair_citations(thaifix.repair(
+        thaifix.join_lines([thaifix.repair(ln.text) for ln in p]))) for p in paras]
+    texts = [t for t in texts if t.strip()]
+    if not texts:
+        if images:
+            raise ImportFailure("image-only", "ไฟล์ PDF เป็นภาพสแกน ไม่มีชั้นข้อความ "
+                                "ต้องทำ OCR (แปลงภาพเป็นข้อความ) ก่อนนำเข้า")
+        raise ImportFailure("empty", "ไฟล์ PDF ไม่มีข้อความ")
+    return Extracted(text="\n\n".join(texts), markdown=False)
+
+
+def _continues(last: Line, first: Line, right: float) -> bool:
+    """A paragraph runs on to the next page: the last line is full and the next is not indented."""
+    return (not _STRUCTURE.match(first.text.strip()) and wraps(last, first, right)
+            and first.x0 <= last.x0 + 0.8 * first.size)
