@@ -1,0 +1,174 @@
+"""The built site in a real browser (Debian chromium): Thai text in the Sarabun font, no request
+to any other host, usable at phone width. Screenshots go to $SARABUN_SCREENSHOTS (default: tmp).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import site_root
+from sarabun.corpus import load_corpus
+from sarabun.model import Document
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
+THAI = re.compile(r"[\u0e01-\u0e5b]")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium"),
+]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    env = os.environ.get("SARABUN_SCREENSHOTS")
+    out = Path(env) if env else tmp_path_factory.mktemp("screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def pick_documents(docs: list[Document]) -> dict[str, Document]:
+    """A document with text (the longest dated one) and, if any, a metadata-only one."""
+    with_text = sorted((d for d in docs if d.body.strip()),
+                       key=lambda d: (d.date is not None, len(d.body)), reverse=True)
+    out = {"document": with_text[0] if with_text else docs[0]}
+    meta_only = [d for d in docs if d.status.code == "metadata-only"]
+    if meta_only:
+        out["metadata-only"] = meta_only[0]
+    return out
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    docs = load_corpus(site_root()).documents
+    chosen = {name: d.url for name, d in pick_documents(docs).items()}
+    return {"home": "", "index": "browse/types/", **chosen}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+#: Full-page screenshots are cut at this height (CSS px); a long report is otherwise 100k px.
+MAX_SHOT_HEIGHT = 3000
+
+
+def fonts_used(cdp: Any, selector: str) -> set[str]:
+    """The fonts chromium actually drew the text of ``selector`` with (DevTools protocol)."""
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    assert node, selector
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return {f["familyName"] + (" (custom)" if f["isCustomFont"] else "") for f in fonts}
+
+
+def screenshot(page: Any, path: Path, width: int) -> None:
+    height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_SHOT_HEIGHT)
+    page.screenshot(path=str(path), full_page=True,
+                    clip={"x": 0, "y": 0, "width": width, "height": height})
+
+
+FONT_STATE = """async () => {
+  await document.fonts.ready;
+  const faces = [...document.fonts].filter(
+      f => f.family.replace(/["']/g, "") === "Sarabun" && f.status === "loaded");
+  const body = getComputedStyle(document.querySelector(".md-typeset")).fontFamily;
+  return {loaded: faces.length, family: body,
+          thai: document.fonts.check("16px Sarabun", "ก"),
+          scroll: document.documentElement.scrollWidth, width: window.innerWidth};
+}"""
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_pages_render_locally(browser: Any, base_url: str, pages: dict[str, str],
+                              shots: Path, viewport: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS[viewport],
+                                  is_mobile=viewport == "phone",
+                                  device_scale_factor=2 if viewport == "phone" else 1)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        for name, path in pages.items():
+            page.goto(base_url + path, wait_until="networkidle")
+            h1 = page.locator("article h1").first
+            assert h1.is_visible(), name
+            assert THAI.search(h1.inner_text()), name
+            state = page.evaluate(FONT_STATE)
+            assert state["loaded"] >= 1, (name, state)
+            assert state["thai"], (name, state)
+            assert state["family"].strip("\"'").startswith("Sarabun"), (name, state)
+            assert state["scroll"] <= state["width"] + 1, (name, "horizontal scroll", state)
+            # Thai glyphs are drawn with the self-hosted Sarabun, not a system fallback.
+            assert fonts_used(cdp, "article h1") == {"Sarabun (custom)"}, name
+            if name in ("document", "metadata-only"):
+                panel = page.locator(".sarabun-meta")
+                assert panel.is_visible()
+                box = panel.bounding_box()
+                assert box is not None and box["x"] >= 0
+                assert box["x"] + box["width"] <= VIEWPORTS[viewport]["width"] + 1
+                assert THAI.search(panel.inner_text())
+                assert fonts_used(cdp, ".sarabun-meta dt") == {"Sarabun (custom)"}
+            if name == "metadata-only":
+                assert page.locator(".sarabun-notice").is_visible()
+            screenshot(page, shots / f"{name}-{viewport}.png", VIEWPORTS[viewport]["width"])
+    finally:
+        context.close()
+    local = [u for u in requests if not u.startswith(base_url)
+             and not u.startswith(("data:", "blob:"))]
+    assert local == [], "requests left the site"
+    assert any(u.endswith("sarabun-thai-400-normal.woff2") for u in requests)
+
+
+def test_print_hides_chrome(browser: Any, base_url: str, pages: dict[str, str],
+                            shots: Path) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(base_url + pages["document"], wait_until="networkidle")
+        page.emulate_media(media="print")
+        assert not page.locator(".md-header").is_visible()
+        assert not page.locator(".md-sidebar--primary").is_visible()
+        assert page.locator(".sarabun-meta").is_visible()
+        page.pdf(path=str(shots / "document-print.pdf"))
+    finally:
+        page.close()
