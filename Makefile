@@ -9,6 +9,9 @@ STAMP  := $(VENV)/.installed
 # even before the web font loads.
 APT_PACKAGES := chromium fonts-thai-tlwg
 
+# Material prints a long banner about MkDocs 2.0 on every build; we pin mkdocs<2 (see README).
+export NO_MKDOCS_2_WARNING := 1
+
 .PHONY: help serve site check test lint unit system-deps clean
 
 help:
