@@ -12,7 +12,7 @@ APT_PACKAGES := chromium fonts-thai-tlwg
 # Material prints a long banner about MkDocs 2.0 on every build; we pin mkdocs<2 (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site check test lint unit system-deps clean
+.PHONY: help serve site check test lint unit system-deps bench-build clean
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000"
@@ -58,6 +58,9 @@ unit: $(STAMP)
 
 test: system-deps $(STAMP) lint
 	$(BIN)/pytest
+
+bench-build: $(STAMP)
+	$(BIN)/python scripts/bench_build.py 1000 5000
 
 clean:
 	rm -rf site .site-new site.old $(VENV) .pytest_cache .mypy_cache .ruff_cache
