@@ -1,0 +1,139 @@
+"""Benchmark of ``sarabun.history``: N documents x V commits each, then one history extraction.
+
+    .venv/bin/python scripts/bench_history.py                  # 10 000 documents x 5 commits
+    .venv/bin/python scripts/bench_history.py --docs 1000
+    .venv/bin/python scripts/bench_history.py --layout flat    # all documents in one folder
+    .venv/bin/python scripts/bench_history.py --per-commit 10  # 10 documents per commit
+
+The repository is synthesised with one ``git fast-import`` in a temporary folder (or ``--repo
+DIR``, reused if it exists). Each document is added, then edited V-1 times; the second edit moves
+it to another folder (``years`` layout: ``regulations/order/<Y>/`` -> ``regulations/order/<Y+1>/``
+over 70 year folders; ``flat`` layout: ``regulations/order/<id>.md`` ->
+``regulations/order/2545/<id>.md``, one folder of N files) and the fourth changes its
+``effective_date``. By default each commit touches one document, so 10 000 x 5 gives 50 000
+commits. Printed: the time of ``load_history`` (commits, versions and every version's front
+matter), of ``versions()`` for every document and of the in-force labels for every document.
+The issue's target: extraction for 10k x 5 in <= 10 s on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from sarabun.history import PointInTime, load_history
+from sarabun.thai import BEDate
+
+BODY = (
+    "# คำสั่งสำนักนายกรัฐมนตรี ที่ {n}/2545\n\n"
+    "เรื่อง การมอบหมายให้รองนายกรัฐมนตรีและรัฐมนตรีประจำสำนักนายกรัฐมนตรีปฏิบัติราชการแทน\n\n"
+    "ข้อ ๑ ให้ยกเลิกคำสั่งสำนักนายกรัฐมนตรีที่ {n}/2544 ลงวันที่ ๑ ตุลาคม ๒๕๔๔\n\n"
+    "ข้อ ๒ ให้ผู้ว่าราชการจังหวัดกำกับดูแลการปฏิบัติราชการของส่วนราชการในภูมิภาค "
+    "ให้เป็นไปตามนโยบายของรัฐบาล ฉบับแก้ไขครั้งที่ {v}\n\n"
+    "ข้อ ๓ คำสั่งนี้ให้ใช้บังคับตั้งแต่วันถัดจากวันประกาศเป็นต้นไป\n"
+)
+
+
+def doc_text(n: int, version: int) -> bytes:
+    eff = "2545-10-08" if version < 3 else "2546-01-01"
+    head = (f"---\nid: opm-order-2545-{n}\ntype: order\ntitle: คำสั่งสำนักนายกรัฐมนตรี ที่ {n}/2545\n"
+            f"number: {n}/2545\nissuer: opm\ndate: 2545-10-08\neffective_date: {eff}\n"
+            f"status: in-force\n---\n")
+    return (head + BODY.format(n=n, v=version)).encode("utf-8")
+
+
+def doc_path(n: int, version: int, layout: str) -> str:
+    if layout == "flat":  # every document in one folder: the worst case for git's tree diffs
+        folder = "regulations/order" if version < 2 else "regulations/order/2545"
+    else:  # year folders (70 of them); the move files a document under the next year
+        year = 2500 + n % 70 + (1 if version >= 2 else 0)
+        folder = f"regulations/order/{year}"
+    return f"{folder}/opm-order-2545-{n}.md"
+
+
+def stream(docs: int, versions: int, per_commit: int, layout: str) -> Iterator[bytes]:
+    ts = 1_000_000_000
+    mark = 0
+    for version in range(versions):
+        for start in range(1, docs + 1, per_commit):
+            mark += 1
+            batch = range(start, min(start + per_commit, docs + 1))
+            msg = f"version {version} of documents {batch.start}-{batch.stop - 1}\n".encode()
+            out = [f"commit refs/heads/main\nmark :{mark}\n".encode(),
+                   f"author Bench <bench@example.org> {ts} +0700\n".encode(),
+                   f"committer Bench <bench@example.org> {ts} +0700\n".encode(),
+                   f"data {len(msg)}\n".encode(), msg]
+            if mark > 1:
+                out.append(f"from :{mark - 1}\n".encode())
+            for n in batch:
+                if version == 2:  # the move into a year folder
+                    out.append(f"D {doc_path(n, 1, layout)}\n".encode())
+                data = doc_text(n, version)
+                out.append(f"M 100644 inline {doc_path(n, version, layout)}\n".encode())
+                out.append(f"data {len(data)}\n".encode() + data + b"\n")
+            ts += 60
+            yield b"".join(out)
+
+
+def synthesise(repo: Path, docs: int, versions: int, per_commit: int, layout: str) -> None:
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    proc = subprocess.Popen(["git", "fast-import", "--quiet"], cwd=repo, stdin=subprocess.PIPE)
+    assert proc.stdin is not None
+    for chunk in stream(docs, versions, per_commit, layout):
+        proc.stdin.write(chunk)
+    proc.stdin.close()
+    if proc.wait() != 0:
+        sys.exit("git fast-import failed")
+    subprocess.run(["git", "checkout", "-q", "main"], cwd=repo, check=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--versions", type=int, default=5)
+    ap.add_argument("--per-commit", type=int, default=1, help="documents changed per commit")
+    ap.add_argument("--layout", choices=["years", "flat"], default="years",
+                    help="years: documents in 70 year folders; flat: all in one folder")
+    ap.add_argument("--jobs", type=int, help="git processes side by side (default: all cores)")
+    ap.add_argument("--repo", type=Path, help="where to build the repository (reused if present)")
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = args.repo or Path(tmp) / "bench"
+        if not (repo / ".git").exists():
+            t0 = time.perf_counter()
+            synthesise(repo, args.docs, args.versions, args.per_commit, args.layout)
+            print(f"synthesised {args.docs} documents x {args.versions} commits "
+                  f"({args.per_commit} document(s) per commit, {args.layout} layout) "
+                  f"in {time.perf_counter() - t0:.1f} s")
+        print(f"cores available: {len(os.sched_getaffinity(0))}")
+        for run in range(1, args.runs + 1):
+            t0 = time.perf_counter()
+            history = load_history(repo, jobs=args.jobs)
+            t1 = time.perf_counter()
+            ids = history.ids()
+            n_versions = sum(len(history.versions(i)) for i in ids)
+            t2 = time.perf_counter()
+            pit = PointInTime(history, [])
+            current = sum(1 for i in ids for label in pit.labels(i, BEDate(2568, 1, 1)).values()
+                          if label == "ฉบับปัจจุบัน")
+            t3 = time.perf_counter()
+            print(f"run {run}: load_history {t1 - t0:.2f} s "
+                  f"for {len(history.commits)} commits, {len(ids)} documents, {n_versions} "
+                  f"versions; versions() for every document {t2 - t1:.2f} s; "
+                  f"in-force labels for every document {t3 - t2:.2f} s ({current} current)")
+        sample = history.versions(ids[0])
+        assert len(sample) == args.versions, sample
+        assert sample[2].kind == "renamed" and sample[2].previous_path, sample[2]
+        assert str(sample[-1].effective_date) != str(sample[0].effective_date)
+
+
+if __name__ == "__main__":
+    main()
