@@ -1,8 +1,15 @@
-"""Run a check case: the base mini-repository with a case folder's files laid over it."""
+"""Run a check case: the base mini-repository with a case folder's files laid over it.
+
+A case with ``removed.txt`` is run in a git repository whose ``main`` holds the base: the files
+it lists are deleted and the case's files laid over in the work tree, as in a pull request
+(for the published-URL rule, U001).
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -16,12 +23,32 @@ def run_case(case: Path) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         shutil.copytree(BASE, root, dirs_exist_ok=True)
+        removed = case / "removed.txt"
+        if removed.exists():
+            commit_as_main(root)
+            for name in removed.read_text(encoding="utf-8").split():
+                (root / name).unlink()
         for f in case.rglob("*"):
-            if f.is_file() and f.name not in ("expected.txt", "args.txt"):
+            if f.is_file() and f.name not in ("expected.txt", "args.txt", "removed.txt"):
                 dest = root / f.relative_to(case)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(f, dest)
         args = case / "args.txt"
         paths = [Path(p) for p in args.read_text(encoding="utf-8").split()] \
             if args.exists() else None
-        return [p.text() for p in load_corpus(root, paths).problems]
+        saved = os.environ.pop("SARABUN_BASE_REF", None)  # compare with this main, not CI's
+        try:
+            return [p.text() for p in load_corpus(root, paths).problems]
+        finally:
+            if saved is not None:
+                os.environ["SARABUN_BASE_REF"] = saved
+
+
+def commit_as_main(root: Path) -> None:
+    """Make ``root`` a git repository with everything in it committed on ``main``."""
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "base"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, env=env,
+                       capture_output=True)

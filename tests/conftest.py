@@ -8,9 +8,31 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+class _MkdocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: its tags (``!ENV [VAR, default]``, ``!relative``) give their default."""
+
+
+def _mkdocs_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
+    if isinstance(node, yaml.SequenceNode):
+        items = loader.construct_sequence(node)
+        return items[-1] if len(items) > 1 else None
+    return None if isinstance(node, yaml.MappingNode) else loader.construct_scalar(node)
+
+
+_MkdocsLoader.add_multi_constructor("!", _mkdocs_tag)
+
+
+def mkdocs_config(root: Path) -> dict[str, object]:
+    """``root``'s mkdocs.yml as plain data (for tests that look at the nav or the site_url)."""
+    data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkdocsLoader)
+    assert isinstance(data, dict)
+    return data
 
 
 # --- the built public site (shared by test_site and test_browser) -------------------------
@@ -32,4 +54,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed ({proc.returncode}):\n{proc.stdout}\n"
                     f"{proc.stderr}", pytrace=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def searched_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of ``built_site`` with the search index built into it (``sarabun search-index``).
+
+    A copy, so that the site tests keep checking exactly what ``mkdocs build`` wrote.
+    """
+    import shutil
+
+    from sarabun.search import build_index
+
+    out = tmp_path_factory.mktemp("searched") / "site"
+    shutil.copytree(built_site, out)
+    build_index(out)
     return out

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import site_root
+from conftest import ROOT, site_root
 from sarabun.corpus import load_corpus
 from sarabun.model import Document
 
@@ -170,5 +170,88 @@ def test_print_hides_chrome(browser: Any, base_url: str, pages: dict[str, str],
         assert not page.locator(".md-sidebar--primary").is_visible()
         assert page.locator(".sarabun-meta").is_visible()
         page.pdf(path=str(shots / "document-print.pdf"))
+    finally:
+        page.close()
+
+
+# --- accessibility: axe-core and the keyboard ------------------------------------------------
+
+#: axe-core from npm (``make`` installs it); SARABUN_AXE_JS names another copy.
+AXE_JS = Path(os.environ.get("SARABUN_AXE_JS", ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+AXE_RUN = """async () => {
+  const r = await axe.run(document, {resultTypes: ["violations"]});
+  return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
+}"""
+
+
+@pytest.fixture(scope="module")
+def page_kinds(pages: dict[str, str]) -> dict[str, str]:
+    """One page of each kind the site has: home, indexes, lists, documents, staff pages."""
+    docs = load_corpus(site_root()).documents
+    doc = pick_documents(docs)["document"]
+    out = {**pages, "type": f"browse/types/{doc.type.code}/",
+           "issuer": f"browse/issuers/{doc.issuer}/", "errors": "staff/errors/",
+           "open-data": "data/"}
+    with_province = [d for d in docs if d.provinces]
+    if with_province:
+        out["province"] = f"browse/provinces/{with_province[0].provinces[0]}/"
+    return out
+
+
+def test_axe_no_serious_or_critical_violations(browser: Any, base_url: str,
+                                               page_kinds: dict[str, str]) -> None:
+    if not AXE_JS.exists():
+        message = f"axe-core is not installed ({AXE_JS}): npm install axe-core"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    page = browser.new_page()
+    found = {}
+    try:
+        for name, path in page_kinds.items():
+            page.goto(base_url + path, wait_until="load")
+            assert page.evaluate("document.documentElement.lang") == "th", name
+            page.add_script_tag(path=str(AXE_JS))
+            bad = [v for v in page.evaluate(AXE_RUN) if v["impact"] in ("serious", "critical")]
+            if bad:
+                found[f"{name} ({path})"] = bad
+    finally:
+        page.close()
+    assert found == {}
+
+
+def test_keyboard_skip_link_and_focus(browser: Any, base_url: str,
+                                      page_kinds: dict[str, str]) -> None:
+    """From the top of any page: Tab shows "skip to content", Enter goes to the article, and
+    the next Tab reaches a link in it, drawn with a focus ring."""
+    page = browser.new_page()
+    active = """() => { const e = document.activeElement; const s = getComputedStyle(e);
+      return {tag: e.tagName, cls: e.className, text: e.innerText,
+              inArticle: !!e.closest("article"),
+              outline: s.outlineStyle, href: e.getAttribute("href")}; }"""
+    try:
+        for name in ("home", "document", "metadata-only", "index", "open-data"):
+            if name not in page_kinds:
+                continue
+            page.goto(base_url + page_kinds[name], wait_until="load")
+            page.keyboard.press("Tab")
+            skip = page.evaluate(active)
+            assert "md-skip" in skip["cls"] and THAI.search(skip["text"]), (name, skip)
+            page.keyboard.press("Enter")
+            assert page.evaluate(active)["tag"] == "ARTICLE", name
+            page.keyboard.press("Tab")
+            first = page.evaluate(active)
+            assert first["tag"] == "A" and first["inArticle"], (name, first)
+            assert first["outline"] != "none", (name, "no focus ring", first)
+        # Past the skip link, a document's metadata links are reached in reading order.
+        page.goto(base_url + page_kinds["document"], wait_until="load")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        reached = []
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            reached.append(page.evaluate(active)["href"] or "")
+        assert any(h.endswith(".json") for h in reached), reached
     finally:
         page.close()

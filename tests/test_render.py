@@ -9,6 +9,7 @@ import markdown  # type: ignore[import-untyped]
 import pytest
 import yaml
 
+from conftest import mkdocs_config
 from sarabun.corpus import Corpus, load_corpus
 from sarabun.model import FIELDS, STATUSES
 from sarabun.problems import CODES
@@ -218,7 +219,7 @@ def test_schema_and_error_pages_cover_the_tables(pages: dict[str, str]) -> None:
 
 
 def test_nav_small_and_pages_in_it_exist(pages: dict[str, str]) -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_config(ROOT)
     listed = re.findall(r"[\w/.-]+\.md", str(config["nav"]))
     assert 5 <= len(listed) <= 20
     hand_written = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}

@@ -16,13 +16,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 
-from conftest import ROOT, site_root
+from conftest import ROOT, mkdocs_config, site_root
 from sarabun.corpus import load_corpus
 from sarabun.model import Document
 
 #: Attributes that make the browser fetch something (``<a href>`` does not, until clicked).
+#: ``<link>`` is recorded as ``link[rel]``: a canonical or alternate link is not fetched either.
+NOT_FETCHED = {"a", "link[canonical]", "link[alternate]"}
 FETCH_ATTRS = {"src", "href", "srcset", "poster", "data", "action", "formaction", "background"}
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)|@import\s+['\"]([^'\"]+)['\"]")
 #: Hosts that must never appear anywhere in the built site, not even as text in a script.
@@ -41,6 +42,8 @@ class Refs(HTMLParser):
         self._in_nav = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "link":
+            tag = f"link[{dict(attrs).get('rel') or ''}]"
         for name, value in attrs:
             if value is None:
                 continue
@@ -120,7 +123,7 @@ def test_no_external_fetch_in_html(built_site: Path, html_files: list[Path]) -> 
     bad = []
     for page in html_files:
         for tag, attr, url in parse(page).refs:
-            if tag == "a" and attr == "href":
+            if tag in NOT_FETCHED and attr == "href":
                 continue
             if is_external(url):
                 bad.append(f"{page.relative_to(built_site)}: <{tag} {attr}={url}>")
@@ -173,7 +176,7 @@ def test_internal_links_resolve(built_site: Path, html_files: list[Path]) -> Non
 
 def test_nav_lists_index_pages_not_documents(built_site: Path,
                                              corpus_docs: list[Document]) -> None:
-    config = yaml.safe_load((site_root() / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_config(site_root())
     flat = re.findall(r"[\w/.-]+\.md", str(config["nav"]))
     assert not [p for p in flat if p.startswith(("regulations/", "records/"))]
     assert len(flat) <= 20
@@ -200,6 +203,8 @@ def fixture_repo(dest: Path) -> Path:
     fixture = Path(__file__).parent / "fixtures" / "site_corpus"
     shutil.copytree(fixture, dest)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    if (ROOT / "overrides").is_dir():  # theme.custom_dir
+        shutil.copytree(ROOT / "overrides", dest / "overrides")
     for f in (ROOT / "docs").rglob("*"):
         if f.is_file() and "originals" not in f.relative_to(ROOT / "docs").parts:
             target = dest / "docs" / f.relative_to(ROOT / "docs")

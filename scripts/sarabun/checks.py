@@ -16,7 +16,7 @@ from .ids import DocumentId, IdError, number_part
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, Document, Kind, Position
 from .problems import Problem, problem
 from .registry import Registry
-from .thai import BEDate, DateError, to_arabic_digits
+from .thai import THAI_MONTHS, THAI_MONTHS_ABBR, BEDate, DateError, to_arabic_digits
 
 DOC_ROOTS = tuple(c.value for c in Category)
 _NUMBER_RE = re.compile(r"^(\d+[ก-ฮa-z]?)/(\d{4})$")
@@ -243,6 +243,59 @@ def check_html(rel: Path, body: str, body_line: int) -> list[Problem]:
     return out
 
 
+_MONTH_ALT = "|".join(re.escape(m) for m in sorted((*THAI_MONTHS, *THAI_MONTHS_ABBR), key=len,
+                                                     reverse=True))
+_DATE_TEXT = (rf"(?P<d>[0-9]{{1,2}})\s*(?:เดือน\s*)?(?P<m>{_MONTH_ALT})\s*(?:พ\.\s*ศ\.\s*)?"
+              r"(?P<y>[0-9]{4})(?![0-9])")
+# The document's own date: its signature line ("สั่ง ณ วันที่ ...", "ประกาศ ณ วันที่ ...") ...
+_SIGNED_RE = re.compile(rf"(?:สั่ง|ประกาศ|ให้ไว้|ตราไว้)\s*ณ\s*วันที่\s*{_DATE_TEXT}")
+# ... or a line of its heading that is only its date ("ลงวันที่ ๘ ตุลาคม ๒๕๔๕").
+_DATED_RE = re.compile(rf"^[ \t#>*_]*ลงวันที่\s*{_DATE_TEXT}", re.MULTILINE)
+_HEADING_LINES = 6
+
+
+def signed_date(body: str) -> tuple[BEDate, int] | None:
+    """The date a document gives itself in its text, and its offset in ``body``.
+
+    The last signature line wins (a cited document's date is never on one); failing that, a
+    line near the top that starts with ``ลงวันที่``. Dates inside running text are citations.
+    """
+    text = to_arabic_digits(body)
+    found = list(_SIGNED_RE.finditer(text))
+    m = found[-1] if found else None
+    if m is None:
+        lines = [i for i, ln in enumerate(text.split("\n")) if ln.strip()][:_HEADING_LINES]
+        cut = sum(len(ln) + 1 for ln in text.split("\n")[: lines[-1] + 1]) if lines else 0
+        m = _DATED_RE.search(text, 0, cut)
+    if m is None:
+        return None
+    name = m.group("m")
+    month = (THAI_MONTHS.index(name) if name in THAI_MONTHS else THAI_MONTHS_ABBR.index(name)) + 1
+    try:
+        return BEDate.parse(f"{m.group('y')}-{month}-{m.group('d')}"), m.start("d")
+    except DateError:
+        return None
+
+
+def check_signed_date(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
+    """The front-matter ``date`` agrees with the date the text gives itself (D001)."""
+    if doc.date is None:
+        return []
+    found = signed_date(doc.body)
+    if found is None:
+        return []
+    date, offset = found
+    want = doc.date
+    if (want.year, want.month or date.month, want.day or date.day) == (date.year, date.month,
+                                                                         date.day):
+        return []
+    line, _ = _line_col(doc.body, offset, doc.body_line)
+    p = fm.value_positions.get("date", Position(1, 1))
+    return [problem(rel, p.line, p.col, "D001",
+                    f"ช่อง 'date' เป็น {want.iso()} แต่เนื้อหาบรรทัด {line} ลงวันที่ "
+                    f"{date.thai(thai_digits=False)} ({date.iso()})")]
+
+
 def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | None, list[Problem]]:
     """Run every single-file check on one document's bytes."""
     probs = check_location(rel)
@@ -258,5 +311,7 @@ def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | Non
     probs += check_fields(rel, fm)
     doc, typed_probs = type_document(rel, fm, body, body_line)
     probs += typed_probs
+    if doc is not None:
+        probs += check_signed_date(rel, fm, doc)
     probs += check_html(rel, body, body_line)
     return doc, fm, probs

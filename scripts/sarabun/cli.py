@@ -1,4 +1,5 @@
-"""The ``sarabun`` command line: check, new, export, import.
+"""The ``sarabun`` command line: check, check-changed, new, export, import,
+cite, history.
 
 Every command returns an exit code; ``main`` is the one place that turns exceptions into plain
 Thai messages (no tracebacks for staff), in the manner of datasette's CLI.
@@ -12,9 +13,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .changed import add_command as add_check_changed_command
+from .cite_cmd import add_command as add_cite_command
 from .corpus import load_corpus
 from .errors import SarabunError
 from .export import export
+from .history_cmd import add_command as add_history_command
 from .import_cmd import add_command as add_import_command
 from .scaffold import scaffold
 
@@ -88,6 +92,9 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("outdir")
     e.set_defaults(func=cmd_export)
     add_import_command(sub)
+    add_check_changed_command(sub)
+    add_cite_command(sub)
+    add_history_command(sub)
     return ap
 
 

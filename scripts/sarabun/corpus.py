@@ -3,7 +3,9 @@
 ``load_corpus`` walks ``regulations/`` and ``records/``, parses each Markdown file with the
 single-file checks, then adds the checks that need all documents: duplicate ids (I003),
 ``amends``/``repeals`` targets (R003), and registry references (R001, R002). Other files found in
-those folders (or named on the command line) outside the known places are reported too (F004).
+those folders (or named on the command line) outside the known places are reported too (F004), and
+``permalinks`` checks that every URL published on ``main`` is still served (U001, U002). Every
+file is also scanned for personal data (``pdpa``: P001-P003, less the reviewed allow-list).
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from pathlib import Path
 from .checks import DOC_ROOTS, check_location, check_registry_refs, parse_document
 from .frontmatter import Loaded
 from .model import Document, Position
+from .pdpa import Allowed, load_allow, unused
+from .pdpa import check_file as check_personal_data
+from .permalinks import Redirect, check_permalinks
 from .problems import Problem, problem
 from .registry import REGISTRY_DIR, Registry, load_registry
 
@@ -26,6 +31,8 @@ class Corpus:
     registry: Registry
     documents: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: old URLs that lead to a document (records/registries/redirects.yaml), checked
+    redirects: list[Redirect] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Document]:
         return {str(d.id): d for d in self.documents}
@@ -88,9 +95,14 @@ def load_corpus(root: Path, paths: Iterable[Path] | None = None) -> Corpus:
     else:
         corpus.problems += stray_files(root)
 
+    allow, allow_probs = load_allow(root)
+    corpus.problems += allow_probs
+    allow_used: set[Allowed] = set()
     loaded: list[tuple[Document, Loaded]] = []
     for rel in all_paths:
-        doc, fm, probs = parse_document(rel, (root / rel).read_bytes())
+        raw = (root / rel).read_bytes()
+        doc, fm, probs = parse_document(rel, raw)
+        probs += check_personal_data(rel, raw, allow, allow_used)
         if wanted is None or rel in wanted:
             corpus.problems += probs
         if doc is not None and fm is not None:
@@ -98,6 +110,9 @@ def load_corpus(root: Path, paths: Iterable[Path] | None = None) -> Corpus:
             corpus.documents.append(doc)
 
     corpus.problems += check_corpus(loaded, registry)
+    corpus.problems += unused(allow, allow_used)
+    corpus.redirects, redirect_probs = check_permalinks(root, all_paths, corpus.documents)
+    corpus.problems += redirect_probs
     if wanted is not None:
         corpus.problems = [p for p in corpus.problems
                            if Path(p.path) in wanted or p.path.startswith(REGISTRY_DIR.as_posix())]

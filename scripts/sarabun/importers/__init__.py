@@ -3,11 +3,12 @@
 For each file: read it, refuse one already imported (same SHA-256 as a file in
 ``docs/originals/``), extract and repair its text, detect its metadata, build a draft whose
 front matter always passes the validator (what could not be detected is filled with a stated
-placeholder and listed in ``note``), check it with the single-file and whole-corpus checks, and
-only then write the original (``docs/originals/<sha256:16>.<ext>``) and the draft
-(``<category>/<type>/<id>.md``) through temporary files and ``os.replace``. An existing draft is
-never overwritten unless ``force``, which first copies it to ``.sarabun/backups/``. If anything
-fails, nothing of that file is left behind.
+placeholder and listed in ``note``), check it with the single-file and whole-corpus checks and the
+personal-data guard (``sarabun.pdpa``: an ID number, mobile number or house address not in the
+reviewed allow-list stops the import, kind ``personal-data``), and only then write the original
+(``docs/originals/<sha256:16>.<ext>``) and the draft (``<category>/<type>/<id>.md``) through
+temporary files and ``os.replace``. An existing draft is never overwritten unless ``force``, which
+first copies it to ``.sarabun/backups/``. If anything fails, nothing of that file is left behind.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from sarabun.corpus import check_corpus, document_paths
 from sarabun.frontmatter import Loaded
 from sarabun.ids import DocumentId
 from sarabun.model import DOC_TYPES, Document
+from sarabun.pdpa import Allowed, check_file, load_allow
 from sarabun.registry import Registry, load_registry
+from sarabun.scaffold import BANGKOK
 from sarabun.thai import BE_OFFSET, BEDate, DateError
 
 from . import body, detect, html, pdf, text, word
@@ -71,6 +74,7 @@ class Batch:
     registry: Registry
     loaded: list[tuple[Document, Loaded]]
     hashes: dict[str, Path]  # sha256 -> original already stored
+    allow: list[Allowed] = field(default_factory=list)  # reviewed personal-data exceptions
 
     @classmethod
     def load(cls, root: Path) -> Batch:
@@ -86,7 +90,7 @@ class Batch:
             for p in sorted(originals.iterdir()):
                 if p.is_file() and not p.name.startswith("."):
                     hashes.setdefault(hashlib.sha256(p.read_bytes()).hexdigest(), p)
-        return cls(root, load_registry(root), loaded, hashes)
+        return cls(root, load_registry(root), loaded, hashes, load_allow(root)[0])
 
     def citing(self, original: Path) -> list[Document]:
         src = original.relative_to(self.root / "docs").as_posix()
@@ -162,7 +166,7 @@ def build_draft(ext: Extracted, source_name: str, original: str, digest: str, op
             date = BEDate(int(number.split("/")[1]))
             missing.append("ไม่พบวันที่ ใส่เฉพาะปีตามเลขที่")
         elif doc_type.needs_date:
-            date = BEDate(dt.date.today().year + BE_OFFSET)
+            date = BEDate(dt.datetime.now(BANGKOK).year + BE_OFFSET)
             missing.append(f"ไม่พบวันที่ ใส่ปีปัจจุบัน {date.year} ไว้ชั่วคราว ต้องแก้")
         else:
             missing.append("ไม่พบวันที่")
@@ -259,6 +263,12 @@ def _import(path: Path, opts: Options, batch: Batch) -> Result:
     if target.exists() and not opts.force:
         raise ImportFailure("exists", f"มีไฟล์ {rel.as_posix()} อยู่แล้ว จะไม่เขียนทับ "
                             "(ใช้ --force เพื่อเขียนทับโดยเก็บสำเนาเดิมไว้)")
+    personal = check_file(default_rel, raw, batch.allow)
+    if personal:
+        raise ImportFailure("personal-data", "ร่างมีข้อมูลส่วนบุคคล จึงไม่นำเข้า "
+                            "(ลบออกจากต้นฉบับ หรือให้ผู้ตรวจทานเพิ่มใน "
+                            "records/registries/pdpa-allow.yaml): "
+                            + "; ".join(p.text() for p in personal))
     # A draft put elsewhere with --dest is checked as if it were in its place in the corpus.
     problems = _validate(batch, default_rel, raw, rel if target.exists() else None)
     if problems:
