@@ -22,12 +22,17 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .corpus import Corpus
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, DocType, Document, Kind
 from .problems import CODES
 from .thai import THAI_DIGITS, thai_sorted, to_arabic_digits, to_thai_digits
+
+if TYPE_CHECKING:
+    from .render_citations import CiteIndex
+    from .render_history import SiteHistory
 
 HOME = "index.md"
 TYPES_INDEX = "browse/types/index.md"
@@ -105,6 +110,11 @@ def doc_src(doc: Document) -> str:
     return f"{doc.type.category.value}/{doc.id}.md"
 
 
+def doc_json_src(doc: Document) -> str:
+    """The document's metadata and text as JSON, beside its page: ``regulations/<id>.json``."""
+    return f"{doc.type.category.value}/{doc.id}.json"
+
+
 def type_src(code: str) -> str:
     return f"browse/types/{code}.md"
 
@@ -136,6 +146,8 @@ class Site:
     by_id: dict[str, Document] = field(default_factory=dict)
     amended_by: dict[str, list[Document]] = field(default_factory=dict)
     repealed_by: dict[str, list[Document]] = field(default_factory=dict)
+    #: citations of the whole corpus (``render_citations.cite_index`` builds it on first use)
+    cites: CiteIndex | None = None
 
     def __post_init__(self) -> None:
         self.by_id = self.corpus.by_id()
@@ -366,6 +378,9 @@ def metadata_panel(site: Site, doc: Document) -> str:
     if key in site.repealed_by:
         rows.append(_row("ถูกยกเลิกโดย",
                          _doc_links(site, src, (str(d.id) for d in site.repealed_by[key]))))
+    from .render_citations import relation_rows  # late: builds on this module
+
+    rows += [_row(label, value) for label, value in relation_rows(site, doc)]
     if doc.tags:
         chips = "".join(f'<span class="sarabun-tag">{esc(t)}</span>' for t in doc.tags)
         rows.append(_row(f["tags"].label, chips))
@@ -374,6 +389,9 @@ def metadata_panel(site: Site, doc: Document) -> str:
     if doc.note:
         rows.append(_row(f["note"].label, esc(doc.note), "note"))
     rows.append(_row(f["id"].label, f"<code>{esc(key)}</code>", "id"))
+    rows.append(_row("ข้อมูลสำหรับโปรแกรม",
+                     f'<a href="{site.link(src, doc_json_src(doc))}" type="application/json">'
+                     "JSON</a>", "json"))
     return ('<dl class="sarabun-meta" aria-label="ข้อมูลเอกสาร">\n' + "\n".join(rows)
             + "\n</dl>\n")
 
@@ -396,10 +414,13 @@ def document_page(site: Site, doc: Document) -> str:
     parts = [front_matter(doc.title)]
     if doc.status.code == "metadata-only":  # first, so that it is seen before the panel
         parts += [metadata_only_notice(site, doc), "\n"]
-    parts += [metadata_panel(site, doc), "\n"]
+    from .render_citations import cited_by_section, relations_notice, render_body
+
+    parts += [relations_notice(site, doc), metadata_panel(site, doc), "\n"]
     body = doc.body.strip("\n")
     if body.strip():
-        parts += [add_clause_anchors(body), "\n"]
+        parts += [render_body(site, doc), "\n"]  # clause anchors, citation links, <abbr>
+    parts.append(cited_by_section(site, doc))
     return "".join(parts)
 
 
@@ -628,6 +649,7 @@ def schema_page() -> str:
 _CODE_GROUPS = (
     ("F", "ไฟล์"), ("Y", "ส่วนหัว YAML"), ("M", "ข้อมูลเอกสาร"), ("I", "รหัสเอกสาร"),
     ("R", "การอ้างอิงและทะเบียน"), ("H", "HTML ที่ไม่ปลอดภัย"),
+    ("U", "ที่อยู่ถาวรของเอกสาร"),
 )
 
 
@@ -653,16 +675,26 @@ def errors_page() -> str:
 
 # --- the whole site -----------------------------------------------------------------------
 
-def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
+def render_site(corpus: Corpus, directory_urls: bool = True,
+                history: SiteHistory | None = None) -> dict[str, str]:
     """Every generated page, ``{src_uri: markdown}``: documents, indexes and staff pages."""
     site = Site(corpus, directory_urls)
     pages: dict[str, str] = {}
+    from .render_history import history_pages, with_history  # late: builds on this module
+
     for doc in corpus.documents:
-        pages[doc_src(doc)] = document_page(site, doc)
+        pages[doc_src(doc)] = with_history(site, doc, document_page(site, doc), history)
     for part in (type_pages(site), year_pages(site), issuer_pages(site), province_pages(site)):
         pages.update(part)
     pages[SCHEMA_PAGE] = schema_page()
     pages[ERRORS_PAGE] = errors_page()
+    from .publish import DATA_PAGE, open_data_page  # late: publish builds on this module
+
+    pages[DATA_PAGE] = open_data_page(site)
+    from .render_citations import WANTED_PAGE, wanted_page
+
+    pages[WANTED_PAGE] = wanted_page(site)
+    pages.update(history_pages(site, history))  # versions, diffs, browse/recent.md
     return pages
 
 
