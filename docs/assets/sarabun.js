@@ -10,3 +10,21 @@ document$.subscribe(function () {
     }
   });
 });
+
+// Filter box over a committee's resolutions (browse/issuers/<id>/#resolutions): shows only the
+// rows whose text contains what is typed. The box is hidden until this script runs, so without
+// script the full table is shown.
+document$.subscribe(function () {
+  document.querySelectorAll("input[data-sarabun-filter]").forEach(function (input) {
+    var table = document.getElementById(input.getAttribute("data-sarabun-filter"));
+    if (!table) return;
+    input.hidden = false;
+    input.addEventListener("input", function () {
+      var words = input.value.trim().split(/\s+/).filter(Boolean);
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        var text = row.textContent;
+        row.hidden = !words.every(function (w) { return text.indexOf(w) !== -1; });
+      });
+    });
+  });
+});

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from .frontmatter import FrontMatterError, Loaded, split
 from .ids import DocumentId, IdError, number_part
+from .meeting import parse as parse_meeting
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, Document, Kind, Position
 from .problems import Problem, problem
 from .registry import Registry
@@ -70,7 +71,12 @@ def check_fields(rel: Path, fm: Loaded) -> list[Problem]:
             continue
         pos = fm.value_positions[spec.name]
         is_list = spec.kind in (Kind.ID_LIST, Kind.LIST)
-        if is_list and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        if spec.kind is Kind.MAPPING:
+            if not isinstance(value, dict):
+                probs.append(problem(rel, pos.line, pos.col, "M007",
+                                     f"ช่อง '{spec.name}' ต้องเป็นชุดข้อมูลแบบ ชื่อ: ค่า "
+                                     "ขึ้นบรรทัดใหม่และย่อหน้า"))
+        elif is_list and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             probs.append(problem(rel, pos.line, pos.col, "M007",
                                  f"ช่อง '{spec.name}' ต้องเป็นรายการ เช่น [a, b] หรือบรรทัด - a"))
         elif not is_list and not isinstance(value, str):
@@ -296,6 +302,20 @@ def check_signed_date(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
                     f"{date.thai(thai_digits=False)} ({date.iso()})")]
 
 
+def attach_meeting(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
+    """Type the ``meeting:`` data of minutes into ``doc.meeting`` (N001, N002, N004)."""
+    node = fm.value_nodes.get("meeting")
+    if node is None or not isinstance(fm.data.get("meeting"), dict):  # M007 covers non-mappings
+        return []
+    if doc.type.code != "minutes":
+        p = fm.key_positions["meeting"]
+        return [problem(rel, p.line, p.col, "N004",
+                        f"ช่อง 'meeting' ใช้ได้เฉพาะเอกสารประเภท minutes (รายงานการประชุม) "
+                        f"ไม่ใช่ {doc.type.code}")]
+    doc.meeting, probs = parse_meeting(rel, node)
+    return probs
+
+
 def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | None, list[Problem]]:
     """Run every single-file check on one document's bytes."""
     probs = check_location(rel)
@@ -313,5 +333,6 @@ def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | Non
     probs += typed_probs
     if doc is not None:
         probs += check_signed_date(rel, fm, doc)
+        probs += attach_meeting(rel, fm, doc)
     probs += check_html(rel, body, body_line)
     return doc, fm, probs

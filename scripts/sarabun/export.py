@@ -52,7 +52,8 @@ def to_csv(corpus: Corpus) -> str:
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for rec in records(corpus):
-        writer.writerow({k: ";".join(str(x) for x in v) if isinstance(v, list) else v
+        writer.writerow({k: ";".join(str(x) for x in v) if isinstance(v, list)
+                         else json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
                          for k, v in rec.items()})
     return buf.getvalue()
 

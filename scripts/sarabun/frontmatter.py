@@ -32,11 +32,18 @@ class Loaded:
     value_positions: dict[str, Position] = field(default_factory=dict)
     #: positions of list items, per key
     item_positions: dict[str, list[Position]] = field(default_factory=dict)
+    #: the composed node of each top-level value, for fields with nested data (``meeting``);
+    #: its marks count from the line after the opening ``---`` (see ``node_position``)
+    value_nodes: dict[str, yaml.Node] = field(default_factory=dict)
     end_line: int = 1  # file line of the closing ``---``
 
 
-def _pos(node: yaml.Node, line_offset: int) -> Position:
+def node_position(node: yaml.Node, line_offset: int = 1) -> Position:
+    """File position of a front-matter node (the header starts after ``line_offset`` lines)."""
     return Position(node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
+
+
+_pos = node_position
 
 
 def node_to_value(node: yaml.Node) -> Value:
@@ -98,6 +105,7 @@ def split(text: str) -> tuple[Loaded, str, int]:
         loaded.data[key] = node_to_value(value_node)
         loaded.key_positions[key] = _pos(key_node, 1)
         loaded.value_positions[key] = _pos(value_node, 1)
+        loaded.value_nodes[key] = value_node
         if isinstance(value_node, yaml.SequenceNode):
             loaded.item_positions[key] = [_pos(n, 1) for n in value_node.value]
     return loaded, "\n".join(lines[end + 1 :]), end + 2

@@ -11,9 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .ids import DocumentId
 from .thai import BEDate
+
+if TYPE_CHECKING:
+    from .meeting import Meeting
 
 
 class Category(StrEnum):
@@ -73,6 +77,7 @@ class Kind(StrEnum):
     NUMBER = "number"  # N/YYYY
     ID_LIST = "id-list"
     LIST = "list"
+    MAPPING = "mapping"  # nested ``name: value`` data, typed by its own module (``meeting``)
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,13 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("source", Kind.STRING, False, "ต้นฉบับ",
               "ไฟล์ต้นฉบับใน docs/ เช่น originals/xxx.pdf หรือที่อยู่เว็บ https://"),
     FieldSpec("note", Kind.STRING, False, "หมายเหตุ", "หมายเหตุของผู้จัดทำ (ไม่ใช่ข้อความของเอกสาร)"),
+    FieldSpec("meeting", Kind.MAPPING, False, "ข้อมูลการประชุม",
+              "เฉพาะรายงานการประชุม (minutes): place สถานที่, start_time/end_time เวลา, chair ประธาน, "
+              "recorder ผู้จดรายงานการประชุม, attendees ผู้มาประชุม, absentees ผู้ไม่มาประชุม, "
+              "others_present ผู้เข้าร่วมประชุม และ agenda ระเบียบวาระ แต่ละวาระมี number ลำดับ, "
+              "title เรื่อง, resolution มติ (เห็นชอบ รับทราบ อนุมัติ มอบหมาย ไม่เห็นชอบ อื่น ๆ), "
+              "resolution_text ข้อความมติ และ actions การดำเนินการ (action, owner ผู้รับผิดชอบ) "
+              "ใส่เฉพาะที่ต้นฉบับระบุไว้"),
 )
 FIELD_SPECS: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 
@@ -139,6 +151,8 @@ class Document:
     tags: list[str] = field(default_factory=list)
     source: str = ""
     note: str = ""
+    #: the ``meeting:`` data of minutes (``sarabun.meeting``), when given
+    meeting: Meeting | None = None
 
     @property
     def year(self) -> int | None:
@@ -170,6 +184,7 @@ class Document:
             "tags": list(self.tags),
             "source": self.source,
             "note": self.note,
+            "meeting": self.meeting.as_dict() if self.meeting else None,
             "path": self.path.as_posix(),
             "url": self.url,
         }

@@ -417,6 +417,9 @@ def document_page(site: Site, doc: Document) -> str:
     from .render_citations import cited_by_section, relations_notice, render_body
 
     parts += [relations_notice(site, doc), metadata_panel(site, doc), "\n"]
+    from .render_meeting import meeting_section  # late: builds on this module
+
+    parts.append(meeting_section(site, doc))  # minutes only: agenda and resolutions
     body = doc.body.strip("\n")
     if body.strip():
         parts += [render_body(site, doc), "\n"]  # clause anchors, citation links, <abbr>
@@ -488,6 +491,8 @@ def year_pages(site: Site) -> dict[str, str]:
 
 
 def issuer_pages(site: Site) -> dict[str, str]:
+    from .render_meeting import committee_section  # late: builds on this module
+
     reg = site.corpus.registry
     groups = _group(site.corpus.documents, lambda d: [d.issuer])
     ids = thai_sorted(groups, key=lambda i: reg.org_name(i))
@@ -517,7 +522,8 @@ def issuer_pages(site: Site) -> dict[str, str]:
         pages[src] = (front_matter(reg.org_name(org_id)) + panel
                       + f"## เอกสารที่ออก ({esc(thai_count(len(groups[org_id])))}) "
                       "{#documents}\n\n"
-                      + document_list(site, src, groups[org_id]))
+                      + document_list(site, src, groups[org_id])
+                      + committee_section(site, src, org_id))  # meetings and resolutions
     return pages
 
 
@@ -587,6 +593,7 @@ _KIND_LABELS = {
     Kind.NUMBER: "เลขที่/ปี พ.ศ.",
     Kind.ID_LIST: "รายการรหัส",
     Kind.LIST: "รายการข้อความ",
+    Kind.MAPPING: "ชุดข้อมูล ชื่อ: ค่า",
 }
 
 _EXAMPLE = """\
@@ -649,7 +656,7 @@ def schema_page() -> str:
 _CODE_GROUPS = (
     ("F", "ไฟล์"), ("Y", "ส่วนหัว YAML"), ("M", "ข้อมูลเอกสาร"), ("I", "รหัสเอกสาร"),
     ("R", "การอ้างอิงและทะเบียน"), ("H", "HTML ที่ไม่ปลอดภัย"),
-    ("U", "ที่อยู่ถาวรของเอกสาร"),
+    ("U", "ที่อยู่ถาวรของเอกสาร"), ("N", "รายงานการประชุม"),
 )
 
 
