@@ -100,9 +100,15 @@ def fonts_used(cdp: Any, selector: str) -> set[str]:
 
 
 def screenshot(page: Any, path: Path, width: int) -> None:
+    # A tall viewport instead of full_page: Chromium would otherwise lay out and rasterise the
+    # whole 100k-px page of a long report before clipping, which can take more than 30 s.
     height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_SHOT_HEIGHT)
-    page.screenshot(path=str(path), full_page=True,
-                    clip={"x": 0, "y": 0, "width": width, "height": height})
+    before = page.viewport_size
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        page.screenshot(path=str(path))
+    finally:
+        page.set_viewport_size(before)
 
 
 FONT_STATE = """async () => {
