@@ -15,7 +15,7 @@ AXE_JS := node_modules/axe-core/axe.min.js
 # Material prints a long banner about MkDocs 2.0 on every build; we pin mkdocs<2 (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site check check-changed test lint unit system-deps axe bench-build clean
+.PHONY: help serve site check check-changed test lint unit system-deps axe bench-build bench-citations bench-history clean
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000"
@@ -76,6 +76,12 @@ test: system-deps $(STAMP) $(AXE_JS) lint
 
 bench-build: $(STAMP)
 	$(BIN)/python scripts/bench_build.py 1000 5000
+
+bench-citations: $(STAMP)
+	$(BIN)/python scripts/bench_citations.py 5000
+
+bench-history: $(STAMP)
+	$(BIN)/python scripts/bench_history.py --docs 10000
 
 clean:
 	rm -rf site .site-new site.old $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules
