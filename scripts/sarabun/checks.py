@@ -203,18 +203,23 @@ def check_id(rel: Path, fm: Loaded, doc: Document, check_metadata: bool = True) 
     return probs
 
 
-def check_registry_refs(doc: Document, fm: Loaded, reg: Registry) -> list[Problem]:
-    """Issuer (R001) and provinces (R002) exist in the registries."""
+def check_registry_refs(path: Path, fm: Loaded, reg: Registry) -> list[Problem]:
+    """Issuer (R001) and provinces (R002) exist in the registries.
+
+    Reads the raw front matter, so a document whose other fields are wrong still hears about
+    an unknown issuer in the same run.
+    """
     probs: list[Problem] = []
-    if reg.organizations and doc.issuer not in reg.organizations:
+    issuer = _str(fm, "issuer")
+    if reg.organizations and issuer and issuer not in reg.organizations:
         p = fm.value_positions.get("issuer", Position(1, 1))
-        probs.append(problem(doc.path, p.line, p.col, "R001",
-                             f"ไม่พบหน่วยงาน '{doc.issuer}' ในทะเบียนหน่วยงาน"))
+        probs.append(problem(path, p.line, p.col, "R001",
+                             f"ไม่พบหน่วยงาน '{issuer}' ในทะเบียนหน่วยงาน"))
     items = fm.item_positions.get("provinces", [])
-    for i, prov in enumerate(doc.provinces):
+    for i, prov in enumerate(_list(fm, "provinces")):
         if reg.provinces and prov not in reg.provinces:
             p = items[i] if i < len(items) else fm.value_positions.get("provinces", Position(1, 1))
-            probs.append(problem(doc.path, p.line, p.col, "R002",
+            probs.append(problem(path, p.line, p.col, "R002",
                                  f"ไม่พบจังหวัด '{prov}' ในทะเบียนจังหวัด"))
     return probs
 

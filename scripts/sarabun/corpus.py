@@ -104,6 +104,8 @@ def load_corpus(root: Path, paths: Iterable[Path] | None = None) -> Corpus:
         raw = (root / rel).read_bytes()
         doc, fm, probs = parse_document(rel, raw)
         probs += check_personal_data(rel, raw, allow, allow_used)
+        if doc is None and fm is not None:  # typed documents are checked with the corpus
+            probs += check_registry_refs(rel, fm, registry)
         if wanted is None or rel in wanted:
             corpus.problems += probs
         if doc is not None and fm is not None:
@@ -136,7 +138,7 @@ def check_corpus(loaded: list[tuple[Document, Loaded]], registry: Registry) -> l
             pos = fm.value_positions.get("id", Position(1, 1))
             probs.append(problem(doc.path, pos.line, pos.col, "I003",
                                  f"รหัส '{doc.id}' ซ้ำกับ {others}"))
-        probs += check_registry_refs(doc, fm, registry)
+        probs += check_registry_refs(doc.path, fm, registry)
         for key in ("amends", "repeals"):
             items = fm.item_positions.get(key, [])
             for i, target in enumerate(getattr(doc, key)):
