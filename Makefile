@@ -15,7 +15,7 @@ AXE_JS := node_modules/axe-core/axe.min.js
 # Material prints a long banner about MkDocs 2.0 on every build; we pin mkdocs<2 (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site check check-changed test lint unit system-deps axe bench-build bench-citations bench-history clean
+.PHONY: help serve preview site check check-changed test lint unit system-deps axe bench-build bench-citations bench-history clean
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000"
@@ -58,11 +58,17 @@ axe: $(AXE_JS)
 site: $(STAMP)
 	rm -rf .site-new
 	$(BIN)/python -m mkdocs build --strict -d .site-new
+	$(BIN)/sarabun search-index .site-new
 	rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv .site-new site && rm -rf site.old
 	@echo "site built in site/"
 
+# Serves the built site (with its search index) exactly as it will be published. For live
+# reloading while editing, `make preview` runs mkdocs serve (search is not rebuilt there).
 serve: system-deps site
-	$(BIN)/python -m mkdocs serve --strict -a 127.0.0.1:8000 -w regulations -w records -w scripts/sarabun
+	$(BIN)/python -m http.server --directory site --bind 127.0.0.1 8000
+
+preview: $(STAMP)
+	$(BIN)/python -m mkdocs serve --strict -a 127.0.0.1:8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests

@@ -21,6 +21,7 @@ from .export import export
 from .history_cmd import add_command as add_history_command
 from .import_cmd import add_command as add_import_command
 from .scaffold import scaffold
+from .search_cmd import add_command as add_search_command
 
 
 def find_root(start: Path) -> Path:
@@ -95,6 +96,7 @@ def parser() -> argparse.ArgumentParser:
     add_check_changed_command(sub)
     add_cite_command(sub)
     add_history_command(sub)
+    add_search_command(sub)
     return ap
 
 

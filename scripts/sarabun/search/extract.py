@@ -1,0 +1,234 @@
+"""Read the built site: which pages are documents, their text as blocks and their metadata.
+
+Only document pages (``regulations/<id>/`` and ``records/<id>/``) are searched. Their searchable
+text is what the article shows a reader, block by block: the title, the values of the metadata
+panel (not its labels, which are the same on every page), and the document body. The notice
+"ยังไม่มีข้อความของเอกสารนี้ในคลัง" and the ``¶`` heading links are left out for the same reason as
+the labels, and so are the links to the original file and to the JSON data. Each tag chip is a
+block of its own. Everything is read from the HTML the site build wrote, so the index always
+describes the pages as deployed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from sarabun.model import FIELD_SPECS
+from sarabun.thai import to_arabic_digits
+
+#: Elements that start a new block of text.
+BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul", "br", "caption",
+}
+#: Inline elements shown as separate chips (tags): each is a block of its own.
+BLOCK_CLASSES = {"sarabun-tag"}
+VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base"}
+SKIP_TAGS = {"script", "style", "template", "svg", "noscript", "button", "dt"}
+#: Page furniture that is the same on every page or only points at files: the metadata labels
+#: (``dt`` above), the metadata-only notice, heading links, the original-file and JSON links.
+SKIP_CLASSES = {"headerlink", "sarabun-notice", "sarabun-source", "sarabun-meta__row--json"}
+#: The same, as one CSS selector (the browser test removes these before reading the page text).
+SKIP_SELECTOR = ", ".join(["dt", *sorted(f".{c}" for c in SKIP_CLASSES)])
+
+DOCUMENT_DIRS = ("regulations", "records")
+#: The number row of a meeting's minutes is labelled "ครั้งที่" (render.number_label).
+MINUTES_NUMBER_LABEL = "ครั้งที่"
+
+
+@dataclass
+class Page:
+    """A document page of the built site, as the search index sees it."""
+
+    url: str                       # from the site root: ``regulations/opm-order-2545-301/``
+    title: str
+    blocks: list[str]
+    type: str = ""                 # Thai label, e.g. คำสั่ง
+    type_code: str = ""
+    number: str = ""               # as shown, e.g. ๓๐๑/๒๕๔๕
+    date: str = ""                 # as shown, e.g. ๘ ตุลาคม ๒๕๔๕
+    year: str = ""                 # BE year in Arabic digits, from the number or else the date
+    issuer: str = ""               # full Thai name as shown
+    provinces: list[str] = field(default_factory=list)
+    status: str = ""               # Thai label
+    status_code: str = ""
+    doc_id: str = ""
+    body_start: int = 0            # blocks before this one are the title and the panel values
+
+
+class _ArticleParser(HTMLParser):
+    """Collect the blocks of ``<article>`` and the metadata panel rows."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.in_article = 0
+        self.skip_depth = 0          # inside something whose text is not searched
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipping starts here, is a block)
+        self.row_label: str | None = None
+        self.in_dt = False
+        self.dt_text: list[str] = []
+        self.rows: list[tuple[str, str, list[tuple[str, str]], str]] = []  # label, text, links, cls
+        self.in_dd = 0
+        self.dd_text: list[str] = []
+        self.dd_links: list[tuple[str, str]] = []
+        self.dd_classes: list[str] = []
+        self.link_href: str | None = None
+        self.link_text: list[str] = []
+        self.h1: list[str] = []
+        self.in_h1 = False
+        self.panel_depth = 0         # depth of the <dl class="sarabun-meta"> we are in
+        self.panel_end: int | None = None
+
+    def flush(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(self.current)).strip()
+        if text:
+            self.blocks.append(text)
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "article":
+            self.in_article += 1
+        if not self.in_article:
+            return
+        classes = a.get("class", "").split()
+        skip = tag in SKIP_TAGS or bool(SKIP_CLASSES.intersection(classes))
+        if tag == "dt":
+            self.in_dt = True
+            self.dt_text = []
+        is_block = tag in BLOCK_TAGS or bool(BLOCK_CLASSES.intersection(classes))
+        if is_block and not self.skip_depth:
+            self.flush()
+        if tag not in VOID_TAGS:
+            self.stack.append((tag, skip, is_block))
+            if skip:
+                self.skip_depth += 1
+        if tag == "h1":
+            self.in_h1 = True
+        if tag == "dl" and "sarabun-meta" in classes and self.panel_end is None:
+            self.panel_depth = len(self.stack)
+        if tag == "dd":
+            self.in_dd += 1
+            self.dd_text, self.dd_links, self.dd_classes = [], [], []
+        if self.in_dd:
+            self.dd_classes += classes
+            if tag == "a":
+                self.link_href = a.get("href", "")
+                self.link_text = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.in_article:
+            return
+        # close up to the matching open tag (the HTML mkdocs writes is well formed)
+        closed_block = tag in BLOCK_TAGS
+        while self.stack:
+            open_tag, skipped, was_block = self.stack.pop()
+            if skipped:
+                self.skip_depth -= 1
+            if open_tag == tag:
+                closed_block = closed_block or was_block
+                break
+        if closed_block and not self.skip_depth:
+            self.flush()
+        if tag == "dt":
+            self.in_dt = False
+            self.row_label = "".join(self.dt_text).strip()
+        if tag == "h1":
+            self.in_h1 = False
+        if tag == "a" and self.in_dd and self.link_href is not None:
+            self.dd_links.append((self.link_href, "".join(self.link_text).strip()))
+            self.link_href = None
+        if tag == "dd" and self.in_dd:
+            self.in_dd -= 1
+            self.rows.append((self.row_label or "", re.sub(r"\s+", " ", "".join(self.dd_text))
+                              .strip(), self.dd_links, " ".join(self.dd_classes)))
+        if tag == "dl" and self.panel_depth and len(self.stack) < self.panel_depth:
+            self.panel_depth = 0
+            self.panel_end = len(self.blocks)
+        if tag == "article":
+            self.in_article -= 1
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.in_article:
+            return
+        if self.in_dt:
+            self.dt_text.append(data)
+        if self.skip_depth:
+            return
+        self.current.append(data)
+        if self.in_h1:
+            self.h1.append(data)
+        if self.in_dd:
+            self.dd_text.append(data)
+            if self.link_href is not None:
+                self.link_text.append(data)
+
+
+_YEAR = re.compile(r"(\d{4})\s*$")
+
+
+def _last_path_part(href: str) -> str:
+    parts = [p for p in href.split("#")[0].split("/") if p and p not in (".", "..")]
+    return parts[-1] if parts else ""
+
+
+def parse_page(html: str, url: str) -> Page | None:
+    """The document page at ``url``, or None if the HTML is not a document page."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start < 0 or end < start:
+        return None
+    p = _ArticleParser()
+    p.feed(html[start:end + len("</article>")])  # the rest is theme chrome: skip parsing it
+    p.close()
+    if not p.rows or not p.blocks:
+        return None
+    title = re.sub(r"\s+", " ", "".join(p.h1)).strip()
+    page = Page(url=url, title=title, blocks=p.blocks,
+                body_start=p.panel_end if p.panel_end is not None else 1)
+    labels = {name: FIELD_SPECS[name].label for name in ("number", "date", "issuer", "provinces")}
+    for label, text, links, classes in p.rows:
+        if "sarabun-meta__row--id" in classes or label == FIELD_SPECS["id"].label:
+            page.doc_id = text
+        elif links and "browse/types/" in links[0][0] and not page.type:
+            page.type, page.type_code = links[0][1], _last_path_part(links[0][0])
+        elif label in (labels["number"], MINUTES_NUMBER_LABEL) and not page.number:
+            page.number = text
+        elif label == labels["date"] and not page.date:
+            page.date = text
+        elif label == labels["issuer"] and not page.issuer:
+            page.issuer = links[0][1] if links else text
+        elif label == labels["provinces"] and not page.provinces:
+            page.provinces = [t for _, t in links] or [t.strip() for t in text.split(",")]
+        elif "sarabun-badge--" in classes and not page.status:
+            page.status = text
+            m = re.search(r"sarabun-badge--([a-z-]+)", classes)
+            page.status_code = m.group(1) if m else ""
+    source = page.number or page.date
+    m = _YEAR.search(to_arabic_digits(source))
+    page.year = m.group(1) if m else ""
+    return page
+
+
+def is_document_url(url: str) -> bool:
+    parts = url.strip("/").split("/")
+    return len(parts) == 2 and parts[0] in DOCUMENT_DIRS
+
+
+def site_pages(site_dir: Path) -> list[Page]:
+    """Every document page of a built site, in URL order."""
+    pages = []
+    for d in DOCUMENT_DIRS:
+        for html_file in sorted((site_dir / d).glob("*/index.html")):
+            url = html_file.parent.relative_to(site_dir).as_posix() + "/"
+            page = parse_page(html_file.read_text(encoding="utf-8"), url)
+            if page is not None:
+                pages.append(page)
+    return pages

@@ -1,0 +1,283 @@
+"""Thai search without a browser: normalisation, page text, the index files, the Python reader.
+
+The reader runs the browser's algorithm in Python, so these tests check on every document of the
+real site that the index finds every page containing a query and no other (the browser test
+then checks the same in chromium, against the page text chromium shows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sarabun.search import (
+    INDEX_DIR,
+    IndexReader,
+    build_index,
+    canonical,
+    matches,
+    normalise,
+    normalise_blocks,
+    query_parts,
+    site_pages,
+)
+from sarabun.search.extract import Page, parse_page
+from sarabun.search.index import HEAD_CHARS, PIECE_CHARS, fnv1a, order_pages, split_text
+from sarabun.search.reader import read_shard
+from sarabun.search.text import grams, lookup_grams
+from sarabun.search_cmd import add_command
+from searchkit import QUERIES
+
+# --- normalisation --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("๒๕๔๗", "2547"),
+    ("ก.พ.ร.", "กพร"),
+    ("อ.ก.พ.ร.", "อกพร"),
+    ("พ.ศ. ๒๕๔๗", "พศ2547"),
+    ("กลุ่ม จังหวัด", "กลุ่มจังหวัด"),
+    ("PMQA", "pmqa"),
+    ("ต่าง ๆ", "ต่างๆ"),
+    ("นํ้า", "น้ำ"),                      # nikhahit + sara aa typed for sara am
+    ("เเก้ไข", "แก้ไข"),                   # two sara e for sara ae
+    ("กี้", "ก" + "\u0e49\u0e35"),          # tone mark typed before the upper vowel
+    ("จัง\u200bหวัด", "จังหวัด"),           # zero-width space
+    ("ข้อ ๓.๑", "ข้อ3.1"),                 # a dot after a digit stays
+])
+def test_same_after_normalising(a: str, b: str) -> None:
+    assert normalise(a) == normalise(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("เขา", "เข้า"),
+    ("กิน", "กัน"),
+    ("3.1", "31"),
+    ("ป่า", "ปา"),
+])
+def test_different_after_normalising(a: str, b: str) -> None:
+    assert normalise(a) != normalise(b)
+
+
+def test_canonical_looks_the_same() -> None:
+    assert canonical("นํ้า") == "น้ำ"
+    assert canonical("ก.พ.ร. ๒๕๔๗") == "ก.พ.ร. ๒๕๔๗"
+
+
+def test_query_parts_and_matches() -> None:
+    assert query_parts("  ก.พ.ร.   จังหวัด ") == ["กพร", "จังหวัด"]
+    assert query_parts("ต่าง ๆ นา ๆ") == ["ต่างๆ", "นาๆ"]
+    assert query_parts(" \u200b ") == []
+    blocks = normalise_blocks(["สำนักงาน ก.พ.ร. ปี ๒๕๔๗", "จังหวัดเชียงใหม่"])
+    assert matches(blocks, query_parts("กพร 2547"))
+    assert matches(blocks, query_parts("ก.พ.ร. จังหวัด"))
+    assert not matches(blocks, query_parts("ปี2547จังหวัด"))  # not across two blocks
+    assert not matches(blocks, [])
+    assert grams("ก") == ["ก"]
+    assert grams("กพร") == ["กพร"]
+    assert grams("กลุ่ม") == ["กลุ", "ลุ่", "ุ่ม"]
+    assert lookup_grams("กลุ่มจังหวัด") == ["กลุ", "่มจ", "ังห", "วัด"]
+    assert lookup_grams("abcdefg") == ["abc", "def", "efg"]
+    long = "x" * 30 + "abcdefghijklmnopqrstuvwxyz"
+    assert len(lookup_grams(long)) <= 8 and lookup_grams(long)[-1] == "xyz"
+
+
+# --- reading the built pages ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pages(built_site: Path) -> list[Page]:
+    return site_pages(built_site)
+
+
+def test_every_document_page_is_read(pages: list[Page], built_site: Path) -> None:
+    dirs = [p for d in ("regulations", "records") for p in (built_site / d).glob("*/index.html")]
+    assert len(pages) == len(dirs) > 0
+    for page in pages:
+        assert page.title and page.blocks[0] == page.title
+        assert page.type_code and page.type and page.issuer and page.status_code
+        assert page.doc_id and page.url.endswith(page.doc_id + "/")
+
+
+def test_page_text_leaves_out_labels_and_notices(pages: list[Page]) -> None:
+    for page in pages:
+        text = "\n".join(page.blocks)
+        for furniture in ("ประเภท\n", "หน่วยงานที่ออก", "ยังไม่มีข้อความของเอกสารนี้ในคลัง", "¶",
+                          "ดูไฟล์ต้นฉบับ"):
+            assert furniture not in text, (page.url, furniture)
+
+
+def test_page_metadata(pages: list[Page]) -> None:
+    by_id = {p.doc_id: p for p in pages}
+    order = by_id["opm-order-2545-301"]
+    assert (order.type_code, order.type, order.number, order.date, order.year) == (
+        "order", "คำสั่ง", "๓๐๑/๒๕๔๕", "๘ ตุลาคม ๒๕๔๕", "2545")
+    assert order.issuer.startswith("สำนักนายกรัฐมนตรี")
+    assert order.status_code == "metadata-only"
+    report = by_id["moi-ps-report-provincial-supervision"]
+    assert "เชียงใหม่" in report.provinces
+    assert report.year == ""
+
+
+def test_parse_page_of_a_non_document() -> None:
+    assert parse_page("<html><body><article><h1>หน้าแรก</h1></article></body></html>", "x/") is None
+
+
+def test_order_is_newest_first(pages: list[Page]) -> None:
+    years = [int(p.year) for p in order_pages(pages) if p.year]
+    assert years == sorted(years, reverse=True)
+    assert not order_pages(pages)[-1].year  # unknown dates last
+
+
+# --- the index files ----------------------------------------------------------------------------
+
+def test_index_files(searched_site: Path, pages: list[Page]) -> None:
+    root = searched_site / INDEX_DIR
+    manifest = json.loads((root / "index.json").read_text("utf-8"))
+    assert manifest["documents"] == len(pages)
+    assert sum(s["count"] for s in manifest["segments"]) == len(pages)
+    assert {f["value"] for f in manifest["facets"]["type"]} == {p.type_code for p in pages}
+    year_labels = {f["value"]: f["label"] for f in manifest["facets"]["year"]}
+    assert year_labels["2545"] == "พ.ศ. ๒๕๔๕"
+    shard = read_shard(gzip.decompress((root / "s0" / "g0.gz").read_bytes()))
+    assert shard and all(fnv1a(g) % manifest["segments"][0]["shards"] == 0 for g in shard)
+    for ids, weights in shard.values():
+        assert ids == sorted(ids) and len(ids) == len(weights)
+
+
+def test_long_text_is_cut_into_pieces() -> None:
+    blocks = [f"{i:04d}" + "ก" * 996 for i in range(20)]  # 20 blocks of 1000 characters
+    pieces = split_text(blocks)
+    assert [b for p in pieces for b in p] == blocks  # nothing lost, order kept
+    assert sum(map(len, pieces[0])) == HEAD_CHARS
+    assert all(sum(map(len, p)) <= PIECE_CHARS for p in pieces[1:])
+    assert split_text(["สั้น"]) == [["สั้น"]]
+
+
+def test_site_pages_are_not_changed(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+
+    def digest() -> dict[str, str]:
+        return {f.relative_to(site).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
+                for f in site.rglob("*") if f.is_file() and INDEX_DIR not in f.parts}
+
+    before = digest()
+    stats = build_index(site)
+    assert digest() == before
+    assert stats.documents > 0 and (site / INDEX_DIR / "index.json").exists()
+    assert not list(site.glob(f".{INDEX_DIR}*"))  # the temporary folder is gone
+    build_index(site)  # a second build replaces the first
+    assert digest() == before
+
+
+def truth(pages: list[Page], query: str, filters: dict[str, str] | None = None) -> set[str]:
+    parts = query_parts(query)
+    out = set()
+    for page in pages:
+        if not matches(normalise_blocks(page.blocks), parts):
+            continue
+        f = filters or {}
+        if f.get("type") and page.type_code != f["type"]:
+            continue
+        if f.get("year") and page.year != f["year"]:
+            continue
+        if f.get("province") and f["province"] not in page.provinces:
+            continue
+        out.add(page.url)
+    return out
+
+
+def random_substrings(pages: list[Page], n: int, seed: int = 3) -> list[str]:
+    """Pieces of page text of 1 to 12 characters, cut anywhere (not only at word boundaries)."""
+    rng = random.Random(seed)
+    blocks = [b for p in pages for b in p.blocks if len(b) > 12]
+    out = []
+    for _ in range(n):
+        b = rng.choice(blocks)
+        length = rng.randint(1, 12)
+        start = rng.randrange(0, len(b) - length)
+        piece = b[start:start + length]
+        if piece.strip():
+            out.append(piece)
+    return out
+
+
+def test_reader_finds_exactly_the_pages(searched_site: Path, pages: list[Page]) -> None:
+    reader = IndexReader(searched_site / INDEX_DIR)
+    for _, query in QUERIES + [("random", q) for q in random_substrings(pages, 400)]:
+        expected = truth(pages, query)
+        result = reader.search(query)
+        assert {c.url for c in result.candidates} >= expected, query  # never misses a page
+        assert set(result.urls) == expected, query
+
+
+def test_segments_give_the_same_results(built_site: Path, pages: list[Page],
+                                        tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    stats = build_index(site, segment_size=7)
+    assert stats.segments == -(-len(pages) // 7)
+    reader = IndexReader(site / INDEX_DIR)
+    for _, query in QUERIES:
+        assert set(reader.search(query).urls) == truth(pages, query), query
+
+
+def test_filters(searched_site: Path, pages: list[Page]) -> None:
+    reader = IndexReader(searched_site / INDEX_DIR)
+    for filters in ({"type": "cabinet-resolution"}, {"year": "2547"}, {"province": "เชียงใหม่"},
+                    {"type": "order", "year": "2545"}):
+        for query in ("ราชการ", "ก.พ.ร.", "๒๕๔๗", "จังหวัด"):
+            assert set(reader.search(query, filters).urls) == truth(pages, query, filters)
+    assert reader.search("ราชการ", {"type": "no-such-type"}).hits == []
+
+
+# --- the command --------------------------------------------------------------------------------
+
+def run_cli(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="command", required=True)
+    add_command(sub)
+    args = ap.parse_args(argv)
+    code: int = args.func(args)
+    return code
+
+
+def test_command(built_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    assert run_cli(["search-index", str(site), "--query", "ก.พ.ร. จังหวัด",
+                    "--filter", "type=report"]) == 0
+    out = capsys.readouterr().out
+    assert "ดัชนีค้นหา:" in out and "records/opdc-report-2548-annual/" in out
+    assert (site / INDEX_DIR / "index.json").exists()
+
+
+def test_command_errors(tmp_path: Path) -> None:
+    from sarabun.errors import SarabunError
+
+    with pytest.raises(SarabunError, match=r"index\.html"):
+        run_cli(["search-index", str(tmp_path)])
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    with pytest.raises(SarabunError, match="ตัวกรอง"):
+        run_cli(["search-index", str(tmp_path), "--query", "x", "--filter", "colour=red"])
+
+
+# --- the site uses this search, not Material's ---------------------------------------------
+
+def test_site_has_the_search_ui(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text("utf-8")
+    assert 'data-sarabun-search="header"' in home
+    assert 'action="search.html"' in home
+    assert 'src="assets/search/ui.js"' in home and 'type="module"' in home
+    assert "assets/search/search.css" in home
+    page = (built_site / "search.html").read_text("utf-8")
+    assert 'data-sarabun-search="page"' in page and "<h1>ค้นหาเอกสาร</h1>" in page
+    assert not (built_site / "search" / "search_index.json").exists()  # Material's search is off
+    for name in ("core.js", "ui.js", "search.css"):
+        assert (built_site / "assets" / "search" / name).stat().st_size > 1000
