@@ -15,7 +15,7 @@ AXE_JS := node_modules/axe-core/axe.min.js
 # Material prints a long banner about MkDocs 2.0 on every build; we pin mkdocs<2 (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve preview site check check-changed test lint unit system-deps axe bench-build bench-citations bench-history clean
+.PHONY: help serve preview site check check-changed test lint unit system-deps axe bench-build bench-citations bench-search bench-history clean
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000"
@@ -85,6 +85,9 @@ bench-build: $(STAMP)
 
 bench-citations: $(STAMP)
 	$(BIN)/python scripts/bench_citations.py 5000
+
+bench-search: system-deps $(STAMP)
+	$(BIN)/python scripts/bench_search.py 1000 5000 20000
 
 bench-history: $(STAMP)
 	$(BIN)/python scripts/bench_history.py --docs 10000
