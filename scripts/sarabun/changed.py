@@ -165,11 +165,3 @@ def add_command(subparsers: Any) -> argparse.ArgumentParser:
                                      "(เช่น $GITHUB_STEP_SUMMARY)")
     p.set_defaults(func=cmd_check_changed)
     return p
-
-
-if __name__ == "__main__":  # pragma: no cover - for trying it before cli.py wires it in
-    ap = argparse.ArgumentParser(prog="sarabun")
-    ap.add_argument("--root", type=Path)
-    add_command(ap.add_subparsers(dest="command", required=True))
-    ns = ap.parse_args()
-    sys.exit(ns.func(ns))

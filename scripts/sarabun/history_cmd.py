@@ -139,15 +139,3 @@ def add_command(subparsers: Any) -> argparse.ArgumentParser:
                    help="โฟลเดอร์คลังเอกสาร (ค่าเริ่มต้น: ค้นหาจากโฟลเดอร์ปัจจุบัน)")
     p.set_defaults(func=cmd_history)
     return p
-
-
-if __name__ == "__main__":  # pragma: no cover - for trying it before cli.py wires it in
-    ap = argparse.ArgumentParser(prog="sarabun")
-    ap.add_argument("--root", type=Path)
-    add_command(ap.add_subparsers(dest="command", required=True))
-    ns = ap.parse_args()
-    try:
-        sys.exit(ns.func(ns))
-    except SarabunError as exc:
-        print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
-        sys.exit(2)

@@ -10,7 +10,6 @@ reason. The exit code is 0 when nothing failed, 1 otherwise.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -75,15 +74,3 @@ def add_command(subparsers: Any) -> argparse.ArgumentParser:
                    help="นำเข้าซ้ำและเขียนทับร่างเดิม โดยเก็บสำเนาเดิมไว้ใน .sarabun/backups/")
     p.set_defaults(func=cmd_import)
     return p
-
-
-if __name__ == "__main__":  # pragma: no cover - for trying it before cli.py wires it in
-    ap = argparse.ArgumentParser(prog="sarabun")
-    ap.add_argument("--root", type=Path)
-    add_command(ap.add_subparsers(dest="command", required=True))
-    ns = ap.parse_args()
-    try:
-        sys.exit(ns.func(ns))
-    except SarabunError as exc:
-        print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
-        sys.exit(2)
