@@ -176,11 +176,20 @@ def test_site_pages_are_not_changed(built_site: Path, tmp_path: Path) -> None:
     assert digest() == before
 
 
+_NORMALISED: dict[int, list[str]] = {}
+
+
+def normalised(page: Page) -> list[str]:
+    if id(page) not in _NORMALISED:
+        _NORMALISED[id(page)] = normalise_blocks(page.blocks)
+    return _NORMALISED[id(page)]
+
+
 def truth(pages: list[Page], query: str, filters: dict[str, str] | None = None) -> set[str]:
     parts = query_parts(query)
     out = set()
     for page in pages:
-        if not matches(normalise_blocks(page.blocks), parts):
+        if not matches(normalised(page), parts):
             continue
         f = filters or {}
         if f.get("type") and page.type_code != f["type"]:

@@ -294,6 +294,8 @@ def test_search_page(browser: Any, base_url: str, dom_truth: dict[str, list[str]
         assert any(re.search(r"รายงาน \([๐-๙]+\)", o) for o in options), options
         no_horizontal_scroll(page)
         if viewport == "desktop":
+            page.evaluate("window.scrollTo(0, 0)")
+            page.wait_for_timeout(500)  # let the header tabs come back after scrolling
             page.screenshot(path=str(shots / "search-page-filtered-desktop.png"), full_page=True)
     finally:
         context.close()

@@ -338,10 +338,6 @@ export class Query {
     return this.results.length + this.pending.length;
   }
 
-  get totalDocuments() {
-    return this.index.manifest ? this.index.manifest.documents : 0;
-  }
-
   /** Confirm candidates until `want` more results are shown (or nothing is left). */
   async next(want = 10) {
     const m = await this.index.load();

@@ -81,6 +81,8 @@ class IndexReader:
         self.dir = index_dir
         self.manifest: dict[str, Any] = json.loads((index_dir / "index.json").read_text("utf-8"))
         self._shards: dict[tuple[int, int], dict[str, tuple[list[int], bytes]]] = {}
+        self._records: dict[int, list[Any]] = {}
+        self._normalised: dict[int, list[str]] = {}
 
     def shard(self, seg: int, j: int) -> dict[str, tuple[list[int], bytes]]:
         if (seg, j) not in self._shards:
@@ -94,9 +96,11 @@ class IndexReader:
     def record(self, doc_id: int) -> list[Any]:
         """url, title, type, number, date, issuer, provinces, status, year, body_start, first
         blocks, number of further blocks."""
-        size = self.manifest["textDirSize"]
-        data: list[Any] = json.loads(_read(self.dir / "t" / str(doc_id // size) / f"{doc_id}.gz"))
-        return data
+        if doc_id not in self._records:
+            size = self.manifest["textDirSize"]
+            self._records[doc_id] = json.loads(
+                _read(self.dir / "t" / str(doc_id // size) / f"{doc_id}.gz"))
+        return self._records[doc_id]
 
     def text(self, doc_id: int) -> list[str]:
         """All blocks of the page's text (first file, then the further pieces)."""
@@ -158,7 +162,9 @@ class IndexReader:
                 row = self.record(doc_id)
                 result.candidates.append(Hit(doc_id, row[0], row[1], prior[d]))
         for cand in result.candidates:
-            blocks = normalise_blocks(self.text(cand.id))
+            if cand.id not in self._normalised:
+                self._normalised[cand.id] = normalise_blocks(self.text(cand.id))
+            blocks = self._normalised[cand.id]
             if all(any(p in b for b in blocks) for p in parts):
                 result.hits.append(cand)
         result.hits.sort(key=lambda h: (-h.prior, h.id))
