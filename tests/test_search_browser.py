@@ -11,20 +11,18 @@ the search box and page go to ``$SARABUN_SCREENSHOTS`` (default: a tmp folder).
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import random
 import re
-import threading
 import time
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from browserkit import serve
 from sarabun.search import matches, normalise, normalise_blocks, query_parts, site_pages
 from sarabun.search.extract import BLOCK_CLASSES, SKIP_SELECTOR
 from sarabun.search.index import fnv1a
@@ -41,22 +39,10 @@ pytestmark = [
 ]
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(searched_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(searched_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(searched_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
