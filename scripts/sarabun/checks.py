@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from .frontmatter import FrontMatterError, Loaded, split
+from .gazette import own_gazette, parse_field
 from .ids import DocumentId, IdError, number_part
 from .meeting import parse as parse_meeting
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, Document, Kind, Position
@@ -321,6 +322,33 @@ def attach_meeting(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
     return probs
 
 
+def attach_gazette(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
+    """Type ``gazette:`` into ``doc.gazette`` (G001-G003), else read footnote 1 of the text."""
+    raw = fm.data.get("gazette")
+    if not isinstance(raw, str) or not raw.strip():  # M007 covers lists and mappings
+        doc.gazette = own_gazette(doc.body)
+        doc.gazette_from_text = doc.gazette is not None
+        return []
+    p = fm.value_positions.get("gazette", Position(1, 1))
+    g, rest = parse_field(raw)
+    if g is None or rest:
+        why = f"ไม่เข้าใจส่วน '{rest}'" if g is not None else "ไม่พบ เล่ม ... ตอนที่ ..."
+        return [problem(rel, p.line, p.col, "G001",
+                        f"ช่อง 'gazette' อ่านไม่ได้: {why} (ตัวอย่าง: เล่ม ๑๒๕ ตอนที่ ๒๗ ก หน้า ๑ "
+                        "วันที่ ๒๘ มกราคม ๒๕๕๑)")]
+    doc.gazette = g
+    missing = [name for name, v in (("หน้า", g.page), ("วันที่", g.date)) if v is None]
+    if missing:
+        return [problem(rel, p.line, p.col, "G002",
+                        f"ช่อง 'gazette' ยังไม่มี{'และ'.join(missing)}ที่ประกาศ")]
+    d = doc.date
+    if g.date is not None and d is not None and d.day is not None and g.date < d:
+        return [problem(rel, p.line, p.col, "G003",
+                        f"ประกาศในราชกิจจานุเบกษาวันที่ {g.date.thai(thai_digits=False)} "
+                        f"ก่อนวันที่ของเอกสาร {d.thai(thai_digits=False)} ({d.iso()})")]
+    return []
+
+
 def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | None, list[Problem]]:
     """Run every single-file check on one document's bytes."""
     probs = check_location(rel)
@@ -339,5 +367,6 @@ def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | Non
     if doc is not None:
         probs += check_signed_date(rel, fm, doc)
         probs += attach_meeting(rel, fm, doc)
+        probs += attach_gazette(rel, fm, doc)
     probs += check_html(rel, body, body_line)
     return doc, fm, probs

@@ -17,6 +17,7 @@ from .ids import DocumentId
 from .thai import BEDate
 
 if TYPE_CHECKING:
+    from .gazette import GazetteRef
     from .meeting import Meeting
 
 
@@ -119,6 +120,10 @@ FIELDS: tuple[FieldSpec, ...] = (
               "title เรื่อง, resolution มติ (เห็นชอบ รับทราบ อนุมัติ มอบหมาย ไม่เห็นชอบ อื่น ๆ), "
               "resolution_text ข้อความมติ และ actions การดำเนินการ (action, owner ผู้รับผิดชอบ) "
               "ใส่เฉพาะที่ต้นฉบับระบุไว้"),
+    FieldSpec("gazette", Kind.STRING, False, "ประกาศในราชกิจจานุเบกษา",
+              "ที่ประกาศในราชกิจจานุเบกษา เช่น เล่ม ๑๒๕ ตอนที่ ๒๗ ก หน้า ๑ วันที่ ๒๘ มกราคม ๒๕๕๑ "
+              "(เล่ม ตอนที่ หรือ ตอนพิเศษ ประเภท ก ข ค ง หน้า และวันที่ พ.ศ.) ถ้าไม่ใส่ "
+              "จะอ่านจากเชิงอรรถ [๑] ราชกิจจานุเบกษา ... ในข้อความ"),
 )
 FIELD_SPECS: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 
@@ -153,6 +158,10 @@ class Document:
     note: str = ""
     #: the ``meeting:`` data of minutes (``sarabun.meeting``), when given
     meeting: Meeting | None = None
+    #: where the document was published in the Royal Gazette (``sarabun.gazette``): the
+    #: ``gazette:`` field, else footnote 1 of the text (``gazette_from_text``)
+    gazette: GazetteRef | None = None
+    gazette_from_text: bool = False
 
     @property
     def year(self) -> int | None:
@@ -165,6 +174,13 @@ class Document:
     def url(self) -> str:
         """Site URL relative to the site root; derived from the id only, so it never moves."""
         return f"{self.type.category.value}/{self.id}/"
+
+    def gazette_dict(self) -> dict[str, object] | None:
+        """The Gazette publication as plain data, with where it was read from."""
+        if self.gazette is None:
+            return None
+        return {**self.gazette.as_dict(), "label": self.gazette.label(),
+                "from": "text" if self.gazette_from_text else "front-matter"}
 
     def metadata(self) -> dict[str, object]:
         """Plain metadata for exports (JSON/CSV), in the schema's field order."""
@@ -185,6 +201,7 @@ class Document:
             "source": self.source,
             "note": self.note,
             "meeting": self.meeting.as_dict() if self.meeting else None,
+            "gazette": self.gazette_dict(),
             "path": self.path.as_posix(),
             "url": self.url,
         }

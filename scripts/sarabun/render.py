@@ -262,25 +262,34 @@ def link_list(entries: list[tuple[str, str]]) -> str:
 _DIGITS = f"0-9{THAI_DIGITS}"
 #: ``ข้อ 3.1`` is a sub-item, not clause 3; ``ข้อ ๓.`` (a period after the number) is clause 3.
 _NOT_SUB = rf"(?![{_DIGITS}/]|\.[{_DIGITS}])"
+# Sections of Acts and decrees (มาตรา ๑๒, มาตรา ๖ ทวิ) get ``section-12``, ``section-6-bis``.
+_LATIN = "(?:[ \t]*(?P<latin>ทวิ|ตรี|จัตวา|เบญจ)(?![ก-๛]))?"
 _CLAUSE_HEADING = re.compile(
-    rf"^(?P<hashes>#{{1,6}})\s+(?P<text>(?:\*\*)?ข้อ\s*(?P<n>[{_DIGITS}]+)(?:/(?P<sub>[{_DIGITS}]+))?"
-    rf"{_NOT_SUB}.*?)\s*$"
+    rf"^(?P<hashes>#{{1,6}})\s+(?P<text>(?:\*\*)?(?P<w>ข้อ|มาตรา)\s*(?P<n>[{_DIGITS}]+)"
+    rf"(?:/(?P<sub>[{_DIGITS}]+))?{_NOT_SUB}{_LATIN}.*?)\s*$"
 )
 _CLAUSE_PARA = re.compile(
-    rf"^(?:\*\*)?ข้อ\s*(?P<n>[{_DIGITS}]+)(?:/(?P<sub>[{_DIGITS}]+))?{_NOT_SUB}"
+    rf"^(?:\*\*)?(?P<w>ข้อ|มาตรา)\s*(?P<n>[{_DIGITS}]+)(?:/(?P<sub>[{_DIGITS}]+))?{_NOT_SUB}"
+    rf"{_LATIN}"
 )
+_LATIN_IDS = {"ทวิ": "bis", "ตรี": "ter", "จัตวา": "quater", "เบญจ": "quinquies"}
 _FENCE = re.compile(r"^(```|~~~)")
 _HAS_ATTR = re.compile(r"\{[^{}]*\}\s*$")
 
 
-def clause_id(number: str, sub: str | None = None) -> str:
-    """``๑๒`` -> ``clause-12``; an inserted clause ``๑๒/๑`` -> ``clause-12-1``."""
-    out = f"clause-{int(to_arabic_digits(number))}"
-    return out + (f"-{int(to_arabic_digits(sub))}" if sub else "")
+def clause_id(number: str, sub: str | None = None, word: str = "ข้อ",
+              latin: str | None = None) -> str:
+    """``๑๒`` -> ``clause-12``; an inserted clause ``๑๒/๑`` -> ``clause-12-1``; with ``word``
+    มาตรา a section: ``section-12``, and ``มาตรา ๖ ทวิ`` -> ``section-6-bis``."""
+    prefix = "section" if word == "มาตรา" else "clause"
+    out = f"{prefix}-{int(to_arabic_digits(number))}"
+    out += f"-{int(to_arabic_digits(sub))}" if sub else ""
+    return out + (f"-{_LATIN_IDS[latin]}" if latin else "")
 
 
 def add_clause_anchors(body: str) -> str:
-    """Give each clause (``## ข้อ ๑๒`` or a paragraph starting ``ข้อ ๑๒``) the id ``clause-12``.
+    """Give each clause (``## ข้อ ๑๒`` or a paragraph starting ``ข้อ ๑๒``) the id ``clause-12``,
+    and each section of a law (``มาตรา ๑๒``) the id ``section-12``.
 
     Headings get an attr_list id; a paragraph gets an empty anchor span in front. Only lines
     starting at the left margin count (not list items, quotes, tables or code), and a paragraph
@@ -305,10 +314,12 @@ def add_clause_anchors(body: str) -> str:
             continue
         m = _CLAUSE_HEADING.match(line)
         if m and not _HAS_ATTR.search(line):
-            anchor = unique(clause_id(m.group("n"), m.group("sub")))
+            anchor = unique(clause_id(m.group("n"), m.group("sub"), m.group("w"),
+                                      m.group("latin")))
             line = f"{m.group('hashes')} {m.group('text')} {{#{anchor}}}"
         elif previous_blank and (p := _CLAUSE_PARA.match(line)):
-            anchor = unique(clause_id(p.group("n"), p.group("sub")))
+            anchor = unique(clause_id(p.group("n"), p.group("sub"), p.group("w"),
+                                      p.group("latin")))
             line = f'<span class="sarabun-clause" id="{anchor}"></span>{line}'
         out.append(line)
         # A clause paragraph starts after a blank line or a heading, not inside a paragraph.
@@ -356,6 +367,10 @@ def metadata_panel(site: Site, doc: Document) -> str:
         rows.append(_row(f["date"].label, esc(doc.date.thai())))
     if doc.effective_date:
         rows.append(_row(f["effective_date"].label, esc(doc.effective_date.thai())))
+    from .render_gazette import gazette_row  # late: builds on this module
+
+    if (gazette := gazette_row(doc)) is not None:
+        rows.append(_row(gazette[0], gazette[1], "gazette"))
     rows.append(_row(f["issuer"].label,
                      site.a(src, issuer_src(doc.issuer), site.issuer_name(doc.issuer))))
     rows.append(_row(f["status"].label, status_badge(doc.status.code)))
@@ -381,6 +396,10 @@ def metadata_panel(site: Site, doc: Document) -> str:
     from .render_citations import relation_rows  # late: builds on this module
 
     rows += [_row(label, value) for label, value in relation_rows(site, doc)]
+    from .render_basis import basis_row
+
+    if (basis := basis_row(site, doc)) is not None:
+        rows.append(_row(basis[0], basis[1], "basis"))
     if doc.tags:
         chips = "".join(f'<span class="sarabun-tag">{esc(t)}</span>' for t in doc.tags)
         rows.append(_row(f["tags"].label, chips))
@@ -423,6 +442,9 @@ def document_page(site: Site, doc: Document) -> str:
     body = doc.body.strip("\n")
     if body.strip():
         parts += [render_body(site, doc), "\n"]  # clause anchors, citation links, <abbr>
+    from .render_gazette import gazette_section
+
+    parts.append(gazette_section(doc))  # the Gazette citations of the text, part by part
     parts.append(cited_by_section(site, doc))
     return "".join(parts)
 
