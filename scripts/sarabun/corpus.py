@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import DOC_ROOTS, check_location, check_registry_refs, parse_document
+from .disclosure import Checklist, load_checklists
+from .disclosure import missing as missing_disclosures
 from .frontmatter import Loaded
 from .meeting import check_meeting_numbers
 from .model import Document, Position
@@ -34,6 +36,8 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     #: old URLs that lead to a document (records/registries/redirects.yaml), checked
     redirects: list[Redirect] = field(default_factory=list)
+    #: disclosure checklists (ITA/OIT) of records/registries/disclosure-<year>.yaml
+    checklists: list[Checklist] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Document]:
         return {str(d.id): d for d in self.documents}
@@ -67,11 +71,13 @@ def stray_files(root: Path) -> list[Problem]:
     return probs
 
 
-def load_corpus(root: Path, paths: Iterable[Path] | None = None) -> Corpus:
+def load_corpus(root: Path, paths: Iterable[Path] | None = None,
+                disclosure: bool = False) -> Corpus:
     """Load and check the repository at ``root``.
 
     With ``paths``, only those files are reported on, but the whole corpus is still loaded so
-    that references and duplicate ids are checked against everything.
+    that references and duplicate ids are checked against everything. With ``disclosure``, the
+    items of the disclosure checklists that no document satisfies are reported too (T001).
     """
     root = root.resolve()
     registry = load_registry(root)
@@ -116,6 +122,10 @@ def load_corpus(root: Path, paths: Iterable[Path] | None = None) -> Corpus:
     corpus.problems += unused(allow, allow_used)
     corpus.redirects, redirect_probs = check_permalinks(root, all_paths, corpus.documents)
     corpus.problems += redirect_probs
+    corpus.checklists, checklist_probs = load_checklists(root, registry)
+    corpus.problems += checklist_probs
+    if disclosure:
+        corpus.problems += missing_disclosures(corpus.checklists, corpus.documents)
     if wanted is not None:
         corpus.problems = [p for p in corpus.problems
                            if Path(p.path) in wanted or p.path.startswith(REGISTRY_DIR.as_posix())]

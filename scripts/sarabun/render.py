@@ -679,6 +679,7 @@ _CODE_GROUPS = (
     ("F", "ไฟล์"), ("Y", "ส่วนหัว YAML"), ("M", "ข้อมูลเอกสาร"), ("I", "รหัสเอกสาร"),
     ("R", "การอ้างอิงและทะเบียน"), ("H", "HTML ที่ไม่ปลอดภัย"),
     ("U", "ที่อยู่ถาวรของเอกสาร"), ("N", "รายงานการประชุม"),
+    ("G", "ราชกิจจานุเบกษา"), ("T", "รายการเปิดเผยข้อมูล (ITA)"),
 )
 
 
@@ -723,6 +724,9 @@ def render_site(corpus: Corpus, directory_urls: bool = True,
     from .render_citations import WANTED_PAGE, wanted_page
 
     pages[WANTED_PAGE] = wanted_page(site)
+    from .render_disclosure import disclosure_pages
+
+    pages.update(disclosure_pages(site))  # ITA/OIT checklists: browse/disclosure/
     pages.update(history_pages(site, history))  # versions, diffs, browse/recent.md
     return pages
 

@@ -56,6 +56,6 @@ def gazette_section(doc: Document) -> str:
                     + f'<td class="sarabun-gazette__text">{written}</td></tr>')
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in (*_COLUMNS, "ข้อความในเอกสาร"))
     return (f"\n## ราชกิจจานุเบกษาที่อ้างถึงในเอกสาร {{#{GAZETTE_ID}}}\n\n"
-            '<table class="sarabun-gazette-table">\n'
+            '<div class="sarabun-gazette-table" markdown="0">\n<table>\n'
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
-            + "\n</tbody>\n</table>\n")
+            + "\n</tbody>\n</table>\n</div>\n")
