@@ -7,6 +7,7 @@ once instead of one per push. Checks that need the whole corpus live in ``corpus
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
@@ -18,7 +19,7 @@ from .meeting import parse as parse_meeting
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, Document, Kind, Position
 from .problems import Problem, problem
 from .registry import Registry
-from .thai import THAI_MONTHS, THAI_MONTHS_ABBR, BEDate, DateError, to_arabic_digits
+from .thai import BE_OFFSET, THAI_MONTHS, THAI_MONTHS_ABBR, BEDate, DateError, to_arabic_digits
 
 DOC_ROOTS = tuple(c.value for c in Category)
 _NUMBER_RE = re.compile(r"^(\d+[ก-ฮa-z]?)/(\d{4})$")
@@ -303,9 +304,20 @@ def check_signed_date(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
         return []
     line, _ = _line_col(doc.body, offset, doc.body_line)
     p = fm.value_positions.get("date", Position(1, 1))
+    hint = ""
+    if want.month and want.day and abs(_ordinal(want) - _ordinal(date)) == 1:
+        # A date taken from a timestamp in UTC is a day early for anything signed before 07:00
+        # Bangkok time; the document's date is the Thai calendar day printed in it.
+        hint = (" ต่างกัน 1 วัน มักเกิดจากการแปลงเวลาเป็น UTC "
+                "วันที่ต้องเป็นวันตามเวลาประเทศไทย (Asia/Bangkok) ตามที่พิมพ์ในเอกสาร")
     return [problem(rel, p.line, p.col, "D001",
                     f"ช่อง 'date' เป็น {want.iso()} แต่เนื้อหาบรรทัด {line} ลงวันที่ "
-                    f"{date.thai(thai_digits=False)} ({date.iso()})")]
+                    f"{date.thai(thai_digits=False)} ({date.iso()}){hint}")]
+
+
+def _ordinal(d: BEDate) -> int:
+    """Day number of a full BE date, to tell dates one day apart across months and years."""
+    return dt.date(d.year - BE_OFFSET, d.month or 1, d.day or 1).toordinal()
 
 
 def attach_meeting(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:

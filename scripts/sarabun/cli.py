@@ -21,6 +21,7 @@ from .errors import SarabunError
 from .export import export
 from .history_cmd import add_command as add_history_command
 from .import_cmd import add_command as add_import_command
+from .problems import errors
 from .scaffold import scaffold
 from .search_cmd import add_command as add_search_command
 
@@ -48,10 +49,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for p in corpus.problems:
             print(p.text())
-        n = len(corpus.problems)
+        n = len(errors(corpus.problems))
+        warned = len(corpus.problems) - n
         summary = f"ตรวจ {len(corpus.documents)} เอกสาร: " + (f"พบ {n} ปัญหา" if n else "ไม่พบปัญหา")
+        summary += f" คำเตือน {warned} รายการ" if warned else ""
         print(summary, file=sys.stderr)
-    return 1 if corpus.problems else 0
+    return 1 if errors(corpus.problems) else 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -65,10 +68,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     root = args.root or find_root(Path.cwd())
     corpus = load_corpus(root)
-    if corpus.problems:
+    if errors(corpus.problems):
         for p in corpus.problems:
             print(p.text(), file=sys.stderr)
-        raise SarabunError(f"คลังเอกสารมี {len(corpus.problems)} ปัญหา แก้ก่อนส่งออกข้อมูล")
+        raise SarabunError(f"คลังเอกสารมี {len(errors(corpus.problems))} ปัญหา แก้ก่อนส่งออกข้อมูล")
     for path in export(corpus, Path(args.outdir)):
         print(path.as_posix())
     return 0

@@ -7,8 +7,15 @@ summaries can refer to them; ``CODES`` is the one list of them with Thai explana
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+#: Codes that warn instead of failing: ``sarabun check`` prints them, but they do not make it
+#: (or the site build) fail. A mobile number or a house address may be an office's public
+#: contact, so a reviewer decides (PDPA: the issue asks to warn on them, block ID numbers).
+WARNING_CODES = frozenset({"P002", "P003"})
+WARNING_LABEL = "คำเตือน"
 
 
 @dataclass(frozen=True, order=True)
@@ -19,12 +26,23 @@ class Problem:
     code: str
     message: str
 
+    @property
+    def severity(self) -> str:
+        """``error`` (fails the check and the build) or ``warning`` (reported only)."""
+        return "warning" if self.code in WARNING_CODES else "error"
+
     def text(self) -> str:
-        return f"{self.path}:{self.line}:{self.col} {self.code} {self.message}"
+        lead = f"{WARNING_LABEL}: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}:{self.col} {self.code} {lead}{self.message}"
 
     def as_dict(self) -> dict[str, object]:
         return {"path": self.path, "line": self.line, "col": self.col,
-                "code": self.code, "message": self.message}
+                "code": self.code, "message": self.message, "severity": self.severity}
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that fail a check (not the warnings)."""
+    return [p for p in problems if p.severity == "error"]
 
 
 def problem(path: Path | str, line: int, col: int, code: str, message: str) -> Problem:

@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 from .corpus import Corpus
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, DocType, Document, Kind
-from .problems import CODES
+from .problems import CODES, WARNING_CODES
 from .thai import THAI_DIGITS, thai_sorted, to_arabic_digits, to_thai_digits
 
 if TYPE_CHECKING:
@@ -671,7 +671,10 @@ def schema_page() -> str:
             "และที่อยู่ของหน้าเว็บสร้างจากรหัส จึงไม่ควรเปลี่ยนรหัสเมื่อเผยแพร่แล้ว\n\n",
             "## ลิงก์ไปยังข้อของเอกสาร {#clauses}\n\n",
             "บรรทัดที่ขึ้นต้นด้วย `ข้อ ๑๒` (เลขไทยหรืออารบิก) หรือหัวข้อ `## ข้อ ๑๒` "
-            "จะได้จุดเชื่อมโยง `#clause-12` เพื่อให้ลิงก์ไปยังข้อนั้นได้โดยตรง\n"]
+            "จะได้จุดเชื่อมโยง `#clause-12` เพื่อให้ลิงก์ไปยังข้อนั้นได้โดยตรง "
+            "มาตราของพระราชบัญญัติและพระราชกฤษฎีกา (`มาตรา ๑๒`, `มาตรา ๖ ทวิ`) ได้ `#section-12` "
+            "และ `#section-6-bis` ข้อความ อาศัยอำนาจตามความในมาตรา ... แห่ง... ในคำสั่งหรือระเบียบ "
+            "จะแสดงเป็น อาศัยอำนาจตาม พร้อมลิงก์ไปยังมาตรานั้น เมื่อกฎหมายนั้นอยู่ในคลัง\n"]
     return "".join(out)
 
 
@@ -698,8 +701,10 @@ def errors_page() -> str:
         out.append(f"## {md_text(label)} {{#group-{prefix.lower()}}}\n\n")
         for code in codes:
             meaning, fix = CODES[code]
+            warn = ("คำเตือน: แสดงให้ตรวจ แต่ไม่ทำให้การตรวจหรือการสร้างเว็บไซต์ไม่ผ่าน\n\n"
+                    if code in WARNING_CODES else "")
             out.append(f"### {md_text(code)} {md_text(meaning)} {{#{code.lower()}}}\n\n"
-                       f"วิธีแก้: {md_text(fix)}\n\n")
+                       f"{warn}วิธีแก้: {md_text(fix)}\n\n")
     return "".join(out)
 
 
