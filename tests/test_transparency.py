@@ -141,8 +141,9 @@ def test_order_legal_basis_links_to_the_act_sections(site: tuple[Path, Path]) ->
     assert "<li>มาตรา ๓ แห่งพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐</li>" in row
     wanted = (out / "browse" / "wanted" / "index.html").read_text(encoding="utf-8")
     assert "พระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540" in wanted
-    # the citation in the text links to the section too
-    assert f'href="../{act}/#section-12"' in page.split('sarabun-meta', 2)[2]
+    # in the text, both sections link too (มาตรา ๑๒ through the citation that starts there)
+    body = page.split("</dl>", 1)[1]
+    assert f'href="../{act}/#section-11"' in body and f'href="../{act}/#section-12"' in body
     export = json.loads((out / "data" / "documents.json").read_text(encoding="utf-8"))
     (rec,) = [d for d in export["documents"] if d["id"] == "opm-order-2551-99"]
     assert [(b["target"], [p["anchor"] for p in b["provisions"]]) for b in rec["legal_basis"]] \

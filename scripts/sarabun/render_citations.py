@@ -331,6 +331,31 @@ def _tags(site: Site, doc: Document, p: Placed) -> tuple[str, str]:
     return "", ""
 
 
+def _basis_links(site: Site, doc: Document, placed: list[Placed],
+                 mask: list[bool]) -> list[tuple[int, int, int, str]]:
+    """Links for the provisions of a legal basis that no citation covers: the "มาตรา ๑๑" of
+    "อาศัยอำนาจตามความในมาตรา ๑๑ และมาตรา ๑๒ แห่ง..." (the citation starts at มาตรา ๑๒)."""
+    idx = cite_index(site)
+    out: list[tuple[int, int, int, str]] = []
+    for b in idx.basis.get(str(doc.id), []):
+        target = site.by_id.get(b.target or "")
+        if target is None or b.target == str(doc.id):
+            continue
+        anchors = idx.clause_anchors.get(str(target.id), set())
+        for prov in b.provisions:
+            if any(p.span and p.span[0] < prov.end and prov.start < p.span[1] for p in placed):
+                continue
+            span = safe_span(doc.body, prov.start, prov.end, mask)
+            if span is None:
+                continue
+            frag = f"#{prov.anchor}" if prov.anchor in anchors else ""
+            href = site.link(doc_src(doc), doc_src(target)) + frag
+            title = esc(f"{target.title} {prov.text}")
+            out += [(span[0], 1, 0, f'<a class="sarabun-cite" href="{href}" title="{title}">'),
+                    (span[1], 0, 0, "</a>")]
+    return out
+
+
 def render_body(site: Site, doc: Document) -> str:
     """The page text of ``doc``: clause anchors, citation links and abbreviations added."""
     idx = cite_index(site)
@@ -345,6 +370,7 @@ def render_body(site: Site, doc: Document) -> str:
         open_tag, close_tag = _tags(site, doc, p)
         if open_tag:
             inserts += [(p.span[0], 1, 0, open_tag), (p.span[1], 0, 0, close_tag)]
+    inserts += _basis_links(site, doc, placed, mask)
     for s, e, org in idx.find_abbreviations(body, mask, placed):
         inserts += [(s, 1, 1, f'<abbr title="{esc(org.name_th)}">'), (e, 0, -1, "</abbr>")]
     inserts.sort(key=lambda t: (t[0], t[1], t[2]))

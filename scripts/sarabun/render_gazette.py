@@ -36,7 +36,7 @@ def gazette_row(doc: Document) -> tuple[str, str] | None:
     return "ประกาศในราชกิจจานุเบกษา", value
 
 
-_COLUMNS = ("เล่ม", "ตอน", "ประเภท", "หน้า", "วันที่")
+_COLUMNS = ("เล่ม", "ตอน", "ประเภท (ก–ง)", "หน้า", "วันที่")
 
 
 def gazette_section(doc: Document) -> str:
