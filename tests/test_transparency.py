@@ -8,6 +8,8 @@ and an order imported with ``sarabun import`` from text files, a checklist) is b
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -148,6 +150,13 @@ def test_order_legal_basis_links_to_the_act_sections(site: tuple[Path, Path]) ->
     (rec,) = [d for d in export["documents"] if d["id"] == "opm-order-2551-99"]
     assert [(b["target"], [p["anchor"] for p in b["provisions"]]) for b in rec["legal_basis"]] \
         == [(act, ["section-11", "section-12"]), (None, ["section-3"])]
+    text = (out / "data" / "documents.csv").read_text(encoding="utf-8-sig")
+    (row,) = [r for r in csv.DictReader(io.StringIO(text)) if r["id"] == "opm-order-2551-99"]
+    assert [b["text"] for b in json.loads(row["legal_basis"])] == [
+        "มาตรา 11 และมาตรา 12 แห่งพระราชบัญญัติการจัดเก็บเอกสารราชการทางอิเล็กทรอนิกส์ พ.ศ. 2550",
+        "มาตรา 3 แห่งพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540"]
+    (act_row,) = [r for r in csv.DictReader(io.StringIO(text)) if r["id"] == act]
+    assert json.loads(act_row["gazette"])["page"] == 1 and act_row["legal_basis"] == ""
 
 
 def test_disclosure_page_marks_missing_items(site: tuple[Path, Path]) -> None:

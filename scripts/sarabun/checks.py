@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from .frontmatter import FrontMatterError, Loaded, split
-from .gazette import own_gazette, parse_field
+from .gazette import GazetteRef, own_gazette, parse_field
 from .ids import DocumentId, IdError, number_part
 from .meeting import parse as parse_meeting
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, Document, Kind, Position
@@ -358,7 +358,21 @@ def attach_gazette(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
         return [problem(rel, p.line, p.col, "G003",
                         f"ประกาศในราชกิจจานุเบกษาวันที่ {g.date.thai(thai_digits=False)} "
                         f"ก่อนวันที่ของเอกสาร {d.thai(thai_digits=False)} ({d.iso()})")]
+    note = own_gazette(doc.body)
+    if note is not None and not _same_issue(note, g):
+        line, _ = _line_col(doc.body, note.start, doc.body_line)
+        return [problem(rel, p.line, p.col, "G004",
+                        f"ช่อง 'gazette' ({g.label()}) ไม่ตรงกับเชิงอรรถ [1] บรรทัด {line} "
+                        f"({note.label()})")]
     return []
+
+
+def _same_issue(a: GazetteRef, b: GazetteRef) -> bool:
+    """The same publication: volume, issue and section, and page and date when both give them."""
+    if (a.volume, a.issue, a.special, a.section or "") != (b.volume, b.issue, b.special,
+                                                            b.section or ""):
+        return False
+    return all(x is None or y is None or x == y for x, y in ((a.page, b.page), (a.date, b.date)))
 
 
 def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | None, list[Problem]]:
