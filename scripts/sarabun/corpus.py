@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checks import DOC_ROOTS, check_location, check_registry_refs, parse_document
 from .disclosure import Checklist, load_checklists
@@ -27,6 +28,9 @@ from .permalinks import Redirect, check_permalinks
 from .problems import Problem, problem
 from .registry import REGISTRY_DIR, Registry, load_registry
 
+if TYPE_CHECKING:
+    from .legal_basis import Basis
+
 
 @dataclass
 class Corpus:
@@ -38,6 +42,8 @@ class Corpus:
     redirects: list[Redirect] = field(default_factory=list)
     #: disclosure checklists (ITA/OIT) of records/registries/disclosure-<year>.yaml
     checklists: list[Checklist] = field(default_factory=list)
+    #: legal basis of each document, by id: computed once, on first use (``legal_basis``)
+    legal_basis: dict[str, list[Basis]] | None = None
 
     def by_id(self) -> dict[str, Document]:
         return {str(d.id): d for d in self.documents}

@@ -84,8 +84,15 @@ def _date(m: re.Match[str]) -> BEDate | None:
         return None
 
 
+# Every citation starts with one of these; most documents have none, and looking for them is far
+# cheaper than converting the digits of the whole text (this runs on every document loaded).
+_KEYWORD = re.compile(r"ราชกิจจา|ร\.?จ\.")
+
+
 def find_gazettes(text: str) -> list[GazetteRef]:
     """Every Royal Gazette citation in ``text``, in order."""
+    if not _KEYWORD.search(text):
+        return []
     norm = to_arabic_digits(text)  # same length: offsets carry over
     out = []
     for m in _GAZETTE_RE.finditer(norm):
@@ -118,6 +125,8 @@ def own_gazette(body: str) -> GazetteRef | None:
     Only a citation that starts footnote 1 counts (a citation elsewhere in the text is a citation
     of some other publication).
     """
+    if not _KEYWORD.search(body):
+        return None
     norm = to_arabic_digits(body)
     for m in _FOOTNOTE_ONE.finditer(norm):
         line_end = norm.find("\n\n", m.end())

@@ -186,14 +186,19 @@ def _provisions(t: str, pos: int, norm: Normalized) -> tuple[list[Provision], in
 
 
 def corpus_basis(corpus: Corpus) -> dict[str, list[Basis]]:
-    """The legal basis of every document of ``corpus`` that states one, by id."""
+    """The legal basis of every document of ``corpus`` that states one, by id.
+
+    Computed once per corpus (the site's citation index stores what it found there first).
+    """
+    if corpus.legal_basis is not None:
+        return corpus.legal_basis
+    out: dict[str, list[Basis]] = {}
     docs = [d for d in corpus.documents if "อำนาจ" in d.body]
-    if not docs:
-        return {}
-    index = CorpusIndex.from_corpus(corpus)
-    out = {}
+    index = CorpusIndex.from_corpus(corpus) if docs else None
     for doc in docs:
+        assert index is not None
         found = find_basis(doc.body, find_citations(doc.body, index))
         if found:
             out[str(doc.id)] = found
+    corpus.legal_basis = out
     return out

@@ -26,6 +26,7 @@ from urllib.parse import quote, urljoin
 
 from .export import COLUMNS, to_csv, to_json
 from .gazette import find_gazettes
+from .legal_basis import corpus_basis
 from .model import DOC_TYPES, FIELD_SPECS, Category, Document
 from .permalinks import Redirect
 from .render import (
@@ -93,9 +94,7 @@ def document_json(site: Site, doc: Document) -> str:
     data["amended_by"] = sorted(str(d.id) for d in site.amended_by.get(key, []))
     data["repealed_by"] = sorted(str(d.id) for d in site.repealed_by.get(key, []))
     data["gazette_citations"] = [g.as_dict() for g in find_gazettes(doc.body)]
-    from .render_citations import cite_index  # late: builds on render
-
-    data["legal_basis"] = [b.as_dict() for b in cite_index(site).basis.get(key, [])]
+    data["legal_basis"] = [b.as_dict() for b in corpus_basis(site.corpus).get(key, [])]
     data["body"] = doc.body.strip("\n") + "\n" if doc.body.strip() else ""
     payload = {"schema": "sarabun/document@1", "document": data}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -233,6 +233,8 @@ class CiteIndex:
                         found.append(key)
             out.citations[key] = placed
         out.cited_by = dict(cited_by)
+        if corpus.legal_basis is None:  # found with the citations: the exports reuse it
+            corpus.legal_basis = out.basis
         out.wanted = sorted(wanted.values(), key=lambda w: (-len(w.places), w.kind, w.label))
         declared = {(str(d.id), t, kind) for d in corpus.documents
                     for kind in ("amends", "repeals") for t in getattr(d, kind)}
