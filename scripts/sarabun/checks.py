@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from .frontmatter import FrontMatterError, Loaded, split
 from .ids import DocumentId, IdError, number_part
+from .meeting import check_item_provinces
 from .meeting import parse as parse_meeting
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, Document, Kind, Position
 from .problems import Problem, problem
@@ -308,7 +309,7 @@ def check_signed_date(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
 
 
 def attach_meeting(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
-    """Type the ``meeting:`` data of minutes into ``doc.meeting`` (N001, N002, N004)."""
+    """Type the ``meeting:`` data of minutes into ``doc.meeting`` (N001, N002, N004, N008)."""
     node = fm.value_nodes.get("meeting")
     if node is None or not isinstance(fm.data.get("meeting"), dict):  # M007 covers non-mappings
         return []
@@ -318,7 +319,7 @@ def attach_meeting(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
                         f"ช่อง 'meeting' ใช้ได้เฉพาะเอกสารประเภท minutes (รายงานการประชุม) "
                         f"ไม่ใช่ {doc.type.code}")]
     doc.meeting, probs = parse_meeting(rel, node)
-    return probs
+    return probs + check_item_provinces(rel, doc)
 
 
 def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | None, list[Problem]]:

@@ -118,7 +118,9 @@ FIELDS: tuple[FieldSpec, ...] = (
               "others_present ผู้เข้าร่วมประชุม และ agenda ระเบียบวาระ แต่ละวาระมี number ลำดับ, "
               "title เรื่อง, resolution มติ (เห็นชอบ รับทราบ อนุมัติ มอบหมาย ไม่เห็นชอบ อื่น ๆ), "
               "resolution_text ข้อความมติ และ actions การดำเนินการ (action, owner ผู้รับผิดชอบ) "
-              "ใส่เฉพาะที่ต้นฉบับระบุไว้"),
+              "ใส่เฉพาะที่ต้นฉบับระบุไว้ วาระที่รายงานผลการดำเนินการตามวาระของการประชุมครั้งก่อน "
+              "ใส่ follows_up: <รหัสรายงานการประชุม>#<วาระ> เช่น pdc-regional-minutes-2564-1#5 "
+              "และวาระที่กล่าวถึงจังหวัดใส่ provinces (รหัสจังหวัดที่อยู่ในช่อง provinces ของเอกสาร)"),
 )
 FIELD_SPECS: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 

@@ -33,6 +33,7 @@ from .thai import THAI_DIGITS, thai_sorted, to_arabic_digits, to_thai_digits
 if TYPE_CHECKING:
     from .render_citations import CiteIndex
     from .render_history import SiteHistory
+    from .render_meeting import FollowUpIndex
 
 HOME = "index.md"
 TYPES_INDEX = "browse/types/index.md"
@@ -148,6 +149,8 @@ class Site:
     repealed_by: dict[str, list[Document]] = field(default_factory=dict)
     #: citations of the whole corpus (``render_citations.cite_index`` builds it on first use)
     cites: CiteIndex | None = None
+    #: later agenda items reporting on earlier ones (``render_meeting.reports_on`` builds it)
+    follow_ups: FollowUpIndex | None = None
 
     def __post_init__(self) -> None:
         self.by_id = self.corpus.by_id()

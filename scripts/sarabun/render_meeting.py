@@ -4,14 +4,17 @@
 people and the agenda table with each item's resolution); ``committee_section`` goes on the
 issuer page of a committee and lists its meetings and a table of all their resolutions, newest
 meeting first, each row linking to the agenda item on the minutes page (``#agenda-3``).
+Follow-ups are shown both ways: an item with ``follows_up`` links back to the earlier item it
+reports on, and that earlier item links forward to every later item reporting on it.
 Only what the front matter holds is shown; empty fields are left out rather than guessed.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
-from .meeting import LABELS, AgendaItem, Meeting
+from .meeting import LABELS, AgendaItem, Meeting, item_key
 from .model import Document
 from .render import Site, _row, doc_src, esc, issuer_src, sort_documents, thai_count, thai_date
 from .thai import to_thai_digits
@@ -20,6 +23,52 @@ _RESOLUTION_CLASS = {
     "เห็นชอบ": "approve", "อนุมัติ": "approve", "รับทราบ": "note", "มอบหมาย": "assign",
     "ไม่เห็นชอบ": "reject", "อื่น ๆ": "other",
 }
+
+
+#: ``(earlier minutes id, item key)`` -> the later (minutes, agenda item) pairs reporting on it
+FollowUpIndex = dict[tuple[str, str], list[tuple[Document, AgendaItem]]]
+
+
+def reports_on(site: Site) -> FollowUpIndex:
+    """Every ``follows_up`` of the corpus turned round, built once per site, oldest report first."""
+    if site.follow_ups is None:
+        index: FollowUpIndex = defaultdict(list)
+        for doc in reversed(sort_documents(d for d in site.corpus.documents if d.meeting)):
+            assert doc.meeting is not None
+            for item in doc.meeting.agenda:
+                for ref in item.follows_up:
+                    index[(ref.doc_id, item_key(ref.item))].append((doc, item))
+        site.follow_ups = dict(index)
+    return site.follow_ups
+
+
+def item_label(doc: Document, number: str, same_committee: bool = True) -> str:
+    """``ครั้งที่ ๑/๒๕๖๔ วาระที่ ๕``; the committee's name is put first for another committee."""
+    meeting = (f"การประชุมครั้งที่ {to_thai_digits(doc.number)}" if doc.number else doc.title)
+    if not same_committee and doc.number:
+        meeting = f"{doc.title} ({to_thai_digits(doc.number)})"
+    return f"{meeting} วาระที่ {to_thai_digits(number)}"
+
+
+def follow_up_links(site: Site, src: str, doc: Document, item: AgendaItem) -> str:
+    """The back link (ติดตามผลจาก) and forward links (รายงานผลใน) of one agenda item."""
+    parts = []
+    for ref in item.follows_up:
+        target = site.by_id.get(ref.doc_id)
+        if target is None:  # N005 reports it; keep the reference visible
+            parts.append(f"<li>ติดตามผลจาก <code>{esc(str(ref))}</code></li>")
+            continue
+        target_item = next((i for i in (target.meeting.agenda if target.meeting else ())
+                            if item_key(i.number) == item_key(ref.item)), None)
+        anchor = target_item.anchor if target_item else ""
+        href = site.link(src, doc_src(target)) + (f"#{esc(anchor)}" if anchor else "")
+        label = item_label(target, ref.item, target.issuer == doc.issuer)
+        parts.append(f'<li>ติดตามผลจาก <a href="{href}">{esc(label)}</a></li>')
+    for later, later_item in reports_on(site).get((str(doc.id), item_key(item.number)), []):
+        href = f"{site.link(src, doc_src(later))}#{esc(later_item.anchor)}"
+        label = item_label(later, later_item.number, later.issuer == doc.issuer)
+        parts.append(f'<li>รายงานผลใน <a href="{href}">{esc(label)}</a></li>')
+    return f'<ul class="sarabun-followups">{"".join(parts)}</ul>' if parts else ""
 
 
 def resolution_badge(resolution: str) -> str:
@@ -51,24 +100,31 @@ def _actions(item: AgendaItem) -> str:
     return f"<ul>{''.join(parts)}</ul>" if parts else ""
 
 
-def agenda_table(meeting: Meeting) -> str:
+def agenda_table(meeting: Meeting, follow_ups: dict[str, str] | None = None) -> str:
+    """The agenda with resolutions; ``follow_ups`` maps an item's anchor to its link list."""
+    follow_ups = follow_ups or {}
     has_title = any(i.title for i in meeting.agenda)
     has_actions = any(i.actions for i in meeting.agenda)
+    has_follow_ups = any(follow_ups.values())
     head = ['<th scope="col">วาระ</th>']
     if has_title:
         head.append('<th scope="col">เรื่อง</th>')
     head += ['<th scope="col">มติ</th>', '<th scope="col">ข้อความมติ</th>']
     if has_actions:
         head.append('<th scope="col">การดำเนินการ</th>')
+    if has_follow_ups:
+        head.append('<th scope="col">การติดตามผล</th>')
     rows = []
     for item in meeting.agenda:
-        cells = [f'<th scope="row">{esc(item.number)}</th>']
+        cells = [f'<th scope="row">{esc(to_thai_digits(item.number))}</th>']
         if has_title:
             cells.append(f"<td>{esc(item.title)}</td>")
         cells += [f"<td>{resolution_badge(item.resolution)}</td>",
                   f"<td>{esc(item.resolution_text)}</td>"]
         if has_actions:
             cells.append(f"<td>{_actions(item)}</td>")
+        if has_follow_ups:
+            cells.append(f"<td>{follow_ups.get(item.anchor, '')}</td>")
         rows.append(f'<tr id="{esc(item.anchor)}">{"".join(cells)}</tr>')
     # no class on <table>: the theme styles and scroll-wraps only plain tables
     return ('<div class="sarabun-agenda">\n<table>\n<caption>ระเบียบวาระและมติที่ประชุม</caption>\n'
@@ -101,7 +157,8 @@ def meeting_section(site: Site, doc: Document) -> str:
            '<div class="sarabun-meeting">\n<dl class="sarabun-meta" aria-label="ข้อมูลการประชุม">\n'
            + "\n".join(rows) + "\n</dl>\n"]
     if meeting.agenda:
-        out.append(agenda_table(meeting))
+        out.append(agenda_table(meeting, {i.anchor: follow_up_links(site, src, doc, i)
+                                          for i in meeting.agenda}))
     out.append("</div>\n\n")
     return "".join(out)
 
@@ -124,6 +181,8 @@ def committee_section(site: Site, src: str, org_id: str) -> str:
     meeting_rows: list[str] = []
     resolution_rows: list[str] = []
     total = 0
+    has_follow_ups = any(follow_up_links(site, src, d, i) for d in docs
+                         for i in (d.meeting.agenda if d.meeting else ()))
     for doc in docs:
         meeting = doc.meeting
         assert meeting is not None
@@ -136,9 +195,11 @@ def committee_section(site: Site, src: str, org_id: str) -> str:
             total += 1
             resolution_rows.append(
                 f'<tr><th scope="row"><a href="{href}#{esc(item.anchor)}">'
-                f"{esc(_meeting_label(doc))} วาระที่ {esc(item.number)}</a></th>"
+                f"{esc(_meeting_label(doc))} วาระที่ {esc(to_thai_digits(item.number))}</a></th>"
                 f"<td>{esc(thai_date(doc))}</td><td>{resolution_badge(item.resolution)}</td>"
-                f"<td>{esc(item.resolution_text or item.title)}</td></tr>")
+                f"<td>{esc(item.resolution_text or item.title)}</td>"
+                + (f"<td>{follow_up_links(site, src, doc, item)}</td>" if has_follow_ups else "")
+                + "</tr>")
     return (
         f"\n## การประชุม ({esc(thai_count(len(docs), 'ครั้ง'))}) {{#meetings}}\n\n"
         '<div class="sarabun-meetings">\n<table>\n<thead><tr><th scope="col">การประชุม</th>'
@@ -150,5 +211,6 @@ def committee_section(site: Site, src: str, org_id: str) -> str:
         '<div class="sarabun-resolutions">\n<table id="sarabun-resolutions">\n<thead><tr>'
         '<th scope="col">การประชุมและวาระ</th>'
         '<th scope="col">วันที่</th><th scope="col">มติ</th><th scope="col">ข้อความมติ</th>'
-        "</tr></thead>\n<tbody>\n" + "\n".join(resolution_rows) + "\n</tbody>\n</table>\n</div>\n"
+        + ('<th scope="col">การติดตามผล</th>' if has_follow_ups else "")
+        + "</tr></thead>\n<tbody>\n" + "\n".join(resolution_rows) + "\n</tbody>\n</table>\n</div>\n"
     )
