@@ -18,6 +18,8 @@ from .meeting import parse as parse_meeting
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, Document, Kind, Position
 from .problems import Problem, problem
 from .registry import Registry
+from .supervision import check_document as check_supervision
+from .supervision import parse as parse_supervision
 from .thai import THAI_MONTHS, THAI_MONTHS_ABBR, BEDate, DateError, to_arabic_digits
 
 DOC_ROOTS = tuple(c.value for c in Category)
@@ -322,6 +324,22 @@ def attach_meeting(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
     return probs + check_item_provinces(rel, doc)
 
 
+def attach_supervision(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
+    """Type the ``supervision:`` data of a report into ``doc.supervision`` (W001-W005)."""
+    node = fm.value_nodes.get("supervision")
+    if node is None or not isinstance(fm.data.get("supervision"), dict):  # M007: non-mappings
+        return []
+    if doc.type.code != "report":
+        p = fm.key_positions["supervision"]
+        return [problem(rel, p.line, p.col, "W001",
+                        f"ช่อง 'supervision' ใช้ได้เฉพาะเอกสารประเภท report (รายงาน) "
+                        f"ไม่ใช่ {doc.type.code}")]
+    doc.supervision, probs = parse_supervision(rel, node)
+    if doc.supervision is not None:
+        probs += check_supervision(rel, doc, doc.supervision)
+    return probs
+
+
 def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | None, list[Problem]]:
     """Run every single-file check on one document's bytes."""
     probs = check_location(rel)
@@ -340,5 +358,6 @@ def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | Non
     if doc is not None:
         probs += check_signed_date(rel, fm, doc)
         probs += attach_meeting(rel, fm, doc)
+        probs += attach_supervision(rel, fm, doc)
     probs += check_html(rel, body, body_line)
     return doc, fm, probs

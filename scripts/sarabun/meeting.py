@@ -136,10 +136,13 @@ class Meeting:
 
 
 @dataclass
-class _Reader:
+class Reader:
+    """Reads nested front-matter data node by node; reports with positions, as ``malformed``."""
+
     rel: Path
     line_offset: int
     problems: list[Problem] = field(default_factory=list)
+    malformed: str = "N004"  # the code of the data's owner for a value of the wrong shape
 
     def at(self, node: yaml.Node) -> Position:
         return node_position(node, self.line_offset)
@@ -151,17 +154,17 @@ class _Reader:
     def mapping(self, node: yaml.Node, what: str, keys: Iterable[str]
                 ) -> dict[str, yaml.Node] | None:
         if not isinstance(node, yaml.MappingNode):
-            self.report(node, "N004", f"{what} ต้องเป็นชุดข้อมูลแบบ ชื่อ: ค่า")
+            self.report(node, self.malformed, f"{what} ต้องเป็นชุดข้อมูลแบบ ชื่อ: ค่า")
             return None
         allowed = tuple(keys)
         out: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = str(node_to_value(key_node))
             if key not in allowed:
-                self.report(key_node, "N004",
+                self.report(key_node, self.malformed,
                             f"{what}: ไม่รู้จักช่อง '{key}' (ใช้ได้: {', '.join(allowed)})")
             elif key in out:
-                self.report(key_node, "N004", f"{what}: ช่อง '{key}' ซ้ำกัน")
+                self.report(key_node, self.malformed, f"{what}: ช่อง '{key}' ซ้ำกัน")
             else:
                 out[key] = value_node
         return out
@@ -170,16 +173,17 @@ class _Reader:
         if node is None:
             return ""
         if not isinstance(node, yaml.ScalarNode):
-            self.report(node, "N004", f"{what} ต้องเป็นข้อความเดียว")
+            self.report(node, self.malformed, f"{what} ต้องเป็นข้อความเดียว")
             return ""
         return " ".join(str(node.value).split())
 
-    def texts(self, node: yaml.Node | None, what: str) -> tuple[str, ...]:
+    def texts(self, node: yaml.Node | None, what: str,
+              hint: str = "ชื่อ หนึ่งคนต่อบรรทัด") -> tuple[str, ...]:
         if node is None:
             return ()
         if not isinstance(node, yaml.SequenceNode) or not all(
                 isinstance(n, yaml.ScalarNode) for n in node.value):
-            self.report(node, "N004", f"{what} ต้องเป็นรายการ - ชื่อ หนึ่งคนต่อบรรทัด")
+            self.report(node, self.malformed, f"{what} ต้องเป็นรายการ - {hint}")
             return ()
         return tuple(t for n in node.value if (t := " ".join(str(n.value).split())))
 
@@ -187,7 +191,7 @@ class _Reader:
 def parse(rel: Path, node: yaml.Node, line_offset: int = 1) -> tuple[Meeting | None,
                                                                      list[Problem]]:
     """Type one ``meeting:`` value; returns the Meeting (None if unusable) and its problems."""
-    r = _Reader(rel, line_offset)
+    r = Reader(rel, line_offset)
     fields = r.mapping(node, "ช่อง 'meeting'", MEETING_KEYS)
     if fields is None:
         return None, r.problems
@@ -208,7 +212,7 @@ def parse(rel: Path, node: yaml.Node, line_offset: int = 1) -> tuple[Meeting | N
     return meeting, r.problems
 
 
-def _agenda(r: _Reader, node: yaml.Node | None) -> tuple[AgendaItem, ...]:
+def _agenda(r: Reader, node: yaml.Node | None) -> tuple[AgendaItem, ...]:
     if node is None:
         return ()
     if not isinstance(node, yaml.SequenceNode):
@@ -255,7 +259,7 @@ def _agenda(r: _Reader, node: yaml.Node | None) -> tuple[AgendaItem, ...]:
     return tuple(items)
 
 
-def _follow_ups(r: _Reader, node: yaml.Node | None, label: str) -> tuple[FollowUp, ...]:
+def _follow_ups(r: Reader, node: yaml.Node | None, label: str) -> tuple[FollowUp, ...]:
     """One ``<id>#<item>`` or a list of them."""
     if node is None:
         return ()
@@ -283,7 +287,7 @@ def _next_numbers(previous: tuple[int, ...] | None) -> set[tuple[int, ...]]:
     return allowed
 
 
-def _actions(r: _Reader, node: yaml.Node | None, label: str) -> tuple[Action, ...]:
+def _actions(r: Reader, node: yaml.Node | None, label: str) -> tuple[Action, ...]:
     if node is None:
         return ()
     if not isinstance(node, yaml.SequenceNode):

@@ -18,6 +18,7 @@ from .thai import BEDate
 
 if TYPE_CHECKING:
     from .meeting import Meeting
+    from .supervision import Supervision
 
 
 class Category(StrEnum):
@@ -121,6 +122,13 @@ FIELDS: tuple[FieldSpec, ...] = (
               "ใส่เฉพาะที่ต้นฉบับระบุไว้ วาระที่รายงานผลการดำเนินการตามวาระของการประชุมครั้งก่อน "
               "ใส่ follows_up: <รหัสรายงานการประชุม>#<วาระ> เช่น pdc-regional-minutes-2564-1#5 "
               "และวาระที่กล่าวถึงจังหวัดใส่ provinces (รหัสจังหวัดที่อยู่ในช่อง provinces ของเอกสาร)"),
+    FieldSpec("supervision", Kind.MAPPING, False, "ข้อมูลการนิเทศจังหวัด",
+              "เฉพาะรายงาน (report) การนิเทศและติดตามผล: systems รายชื่อระบบงานของสำนักงานจังหวัด"
+              "ตามรายงาน "
+              "และ provinces จังหวัดที่นิเทศ แต่ละจังหวัดมี province รหัสจังหวัด, status "
+              "(visited ติดตามผลแล้ว หรือ scheduled มีกำหนดติดตาม), scheduled เดือนที่กำหนด (พ.ศ. ปปปป-ดด) "
+              "และ findings สิ่งที่พบ (text คัดลอกจากเนื้อหาทุกตัวอักษร, topic mission-groups "
+              "กลุ่มภารกิจ หรือ office-systems ระบบงาน, systems ระบบในรายการที่เกี่ยวข้อง)"),
 )
 FIELD_SPECS: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 
@@ -155,6 +163,8 @@ class Document:
     note: str = ""
     #: the ``meeting:`` data of minutes (``sarabun.meeting``), when given
     meeting: Meeting | None = None
+    #: the ``supervision:`` data of a supervision report (``sarabun.supervision``), when given
+    supervision: Supervision | None = None
 
     @property
     def year(self) -> int | None:
@@ -187,6 +197,7 @@ class Document:
             "source": self.source,
             "note": self.note,
             "meeting": self.meeting.as_dict() if self.meeting else None,
+            "supervision": self.supervision.as_dict() if self.supervision else None,
             "path": self.path.as_posix(),
             "url": self.url,
         }

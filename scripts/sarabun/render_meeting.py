@@ -12,11 +12,22 @@ Only what the front matter holds is shown; empty fields are left out rather than
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .meeting import LABELS, AgendaItem, Meeting, item_key
 from .model import Document
-from .render import Site, _row, doc_src, esc, issuer_src, sort_documents, thai_count, thai_date
+from .province_items import ProvinceEntry
+from .render import (
+    Site,
+    _row,
+    doc_src,
+    esc,
+    issuer_src,
+    province_src,
+    sort_documents,
+    thai_count,
+    thai_date,
+)
 from .thai import to_thai_digits
 
 _RESOLUTION_CLASS = {
@@ -214,3 +225,21 @@ def committee_section(site: Site, src: str, org_id: str) -> str:
         + ('<th scope="col">การติดตามผล</th>' if has_follow_ups else "")
         + "</tr></thead>\n<tbody>\n" + "\n".join(resolution_rows) + "\n</tbody>\n</table>\n</div>\n"
     )
+
+
+def meeting_province_entries(site: Site) -> Iterator[ProvinceEntry]:
+    """Agenda items naming a province, with their resolution, on the minutes' entry of its page."""
+    for doc in site.corpus.documents:
+        if doc.meeting is None:
+            continue
+        src = doc_src(doc)
+        for item in doc.meeting.agenda:
+            if not item.provinces:
+                continue
+            for pid in item.provinces:
+                href = f"{site.link(province_src(pid), src)}#{esc(item.anchor)}"
+                detail = (f'<p><a href="{href}">วาระที่ {esc(to_thai_digits(item.number))}</a> '
+                          f"มติ {resolution_badge(item.resolution)} "
+                          f"{esc(item.resolution_text or item.title)}</p>")
+                yield ProvinceEntry(pid, doc.type.code, src, doc.title, doc=doc,
+                                    details=(detail,))
