@@ -93,7 +93,7 @@ CODES: dict[str, tuple[str, str]] = {
     "N004": ("ข้อมูลการประชุม (meeting) เขียนไม่ถูกรูปแบบ",
              "ใช้ช่องตามหน้าโครงสร้างข้อมูล: place, start_time, end_time, chair, recorder, "
              "attendees, absentees, others_present และ agenda (number, title, resolution, "
-             "resolution_text, actions) ใช้ได้เฉพาะเอกสารประเภท minutes"),
+             "resolution_text, actions, follows_up, provinces) ใช้ได้เฉพาะเอกสารประเภท minutes"),
     "N005": ("follows_up อ้างถึงรายงานการประชุมที่ไม่มีในคลัง หรือไม่มีข้อมูลการประชุม",
              "ใช้รหัสของรายงานการประชุมที่มีในคลังและมีช่อง meeting เช่น "
              "follows_up: pdc-regional-minutes-2564-1#5"),
