@@ -129,11 +129,12 @@ def test_report_page_has_province_and_system_tables(pages: dict[str, str]) -> No
     assert html.count(STATUSES["visited"]) >= 6
     assert "มีกำหนดติดตาม (กรกฎาคม ๒๕๕๒)" in html
     assert 'href="../../browse/provinces/lop-buri/">จังหวัดลพบุรี</a>' in html
-    assert re.search(r"ระบบสารบรรณอิเล็กทรอนิกส์</th><td>"
+    assert re.search(r'ระบบสารบรรณอิเล็กทรอนิกส์</th><td data-label="จังหวัดที่พบ">'
                      r'<a href="#province-chiang-mai">เชียงใหม่</a>, '
                      r'<a href="#province-lampang">ลำปาง</a>, '
                      r'<a href="#province-nong-bua-lam-phu">หนองบัวลำภู</a></td>', html)
-    assert "ระบบการวางแผนพัฒนาจังหวัด</th><td><span class=\"sarabun-empty\">" in html
+    assert ('ระบบการวางแผนพัฒนาจังหวัด</th><td data-label="จังหวัดที่พบ">'
+            '<span class="sarabun-empty">') in html
 
 
 def test_other_pages_have_no_supervision_section(pages: dict[str, str]) -> None:

@@ -54,8 +54,8 @@ def reports_on(site: Site) -> FollowUpIndex:
 
 
 def item_label(doc: Document, number: str, same_committee: bool = True) -> str:
-    """``ครั้งที่ ๑/๒๕๖๔ วาระที่ ๕``; the committee's name is put first for another committee."""
-    meeting = (f"การประชุมครั้งที่ {to_thai_digits(doc.number)}" if doc.number else doc.title)
+    """``ครั้งที่ ๑/๒๕๖๔ วาระที่ ๕``; a meeting of another committee is named by its title."""
+    meeting = (f"ครั้งที่ {to_thai_digits(doc.number)}" if doc.number else doc.title)
     if not same_committee and doc.number:
         meeting = f"{doc.title} ({to_thai_digits(doc.number)})"
     return f"{meeting} วาระที่ {to_thai_digits(number)}"
@@ -80,6 +80,11 @@ def follow_up_links(site: Site, src: str, doc: Document, item: AgendaItem) -> st
         label = item_label(later, later_item.number, later.issuer == doc.issuer)
         parts.append(f'<li>รายงานผลใน <a href="{href}">{esc(label)}</a></li>')
     return f'<ul class="sarabun-followups">{"".join(parts)}</ul>' if parts else ""
+
+
+def td(label: str, html: str) -> str:
+    """A cell that names its column, so that narrow screens can show rows as stacked cards."""
+    return f'<td data-label="{esc(label)}">{html}</td>'
 
 
 def resolution_badge(resolution: str) -> str:
@@ -127,18 +132,19 @@ def agenda_table(meeting: Meeting, follow_ups: dict[str, str] | None = None) -> 
         head.append('<th scope="col">การติดตามผล</th>')
     rows = []
     for item in meeting.agenda:
-        cells = [f'<th scope="row">{esc(to_thai_digits(item.number))}</th>']
+        cells = [f'<th scope="row" data-label="วาระที่">{esc(to_thai_digits(item.number))}</th>']
         if has_title:
-            cells.append(f"<td>{esc(item.title)}</td>")
-        cells += [f"<td>{resolution_badge(item.resolution)}</td>",
-                  f"<td>{esc(item.resolution_text)}</td>"]
+            cells.append(td("เรื่อง", esc(item.title)))
+        cells += [td("มติ", resolution_badge(item.resolution)),
+                  td("ข้อความมติ", esc(item.resolution_text))]
         if has_actions:
-            cells.append(f"<td>{_actions(item)}</td>")
+            cells.append(td("การดำเนินการ", _actions(item)))
         if has_follow_ups:
-            cells.append(f"<td>{follow_ups.get(item.anchor, '')}</td>")
+            cells.append(td("การติดตามผล", follow_ups.get(item.anchor, "")))
         rows.append(f'<tr id="{esc(item.anchor)}">{"".join(cells)}</tr>')
     # no class on <table>: the theme styles and scroll-wraps only plain tables
-    return ('<div class="sarabun-agenda">\n<table>\n<caption>ระเบียบวาระและมติที่ประชุม</caption>\n'
+    return ('<div class="sarabun-agenda sarabun-stack">\n<table>\n'
+            "<caption>ระเบียบวาระและมติที่ประชุม</caption>\n"
             f"<thead><tr>{''.join(head)}</tr></thead>\n<tbody>\n" + "\n".join(rows)
             + "\n</tbody>\n</table>\n</div>\n")
 
@@ -200,26 +206,29 @@ def committee_section(site: Site, src: str, org_id: str) -> str:
         href = site.link(src, doc_src(doc))
         meeting_rows.append(
             f'<tr><th scope="row"><a href="{href}">{esc(_meeting_label(doc))}</a></th>'
-            f"<td>{esc(thai_date(doc) or 'ไม่ระบุวันที่')}</td><td>{esc(meeting.chair)}</td>"
-            f"<td>{esc(thai_count(len(meeting.agenda), 'วาระ'))}</td></tr>")
+            + td("วันที่", esc(thai_date(doc) or "ไม่ระบุวันที่")) + td("ประธาน", esc(meeting.chair))
+            + td("วาระ", esc(thai_count(len(meeting.agenda), "วาระ"))) + "</tr>")
         for item in meeting.agenda:
             total += 1
             resolution_rows.append(
                 f'<tr><th scope="row"><a href="{href}#{esc(item.anchor)}">'
                 f"{esc(_meeting_label(doc))} วาระที่ {esc(to_thai_digits(item.number))}</a></th>"
-                f"<td>{esc(thai_date(doc))}</td><td>{resolution_badge(item.resolution)}</td>"
-                f"<td>{esc(item.resolution_text or item.title)}</td>"
-                + (f"<td>{follow_up_links(site, src, doc, item)}</td>" if has_follow_ups else "")
+                + td("วันที่", esc(thai_date(doc))) + td("มติ", resolution_badge(item.resolution))
+                + td("ข้อความมติ", esc(item.resolution_text or item.title))
+                + (td("การติดตามผล", follow_up_links(site, src, doc, item))
+                   if has_follow_ups else "")
                 + "</tr>")
     return (
         f"\n## การประชุม ({esc(thai_count(len(docs), 'ครั้ง'))}) {{#meetings}}\n\n"
-        '<div class="sarabun-meetings">\n<table>\n<thead><tr><th scope="col">การประชุม</th>'
+        '<div class="sarabun-meetings sarabun-stack">\n<table>\n<thead><tr>'
+        '<th scope="col">การประชุม</th>'
         '<th scope="col">วันที่</th><th scope="col">ประธาน</th><th scope="col">วาระ</th>'
         "</tr></thead>\n<tbody>\n" + "\n".join(meeting_rows) + "\n</tbody>\n</table>\n</div>\n\n"
         f"## มติที่ประชุม ({esc(thai_count(total, 'มติ'))}) {{#resolutions}}\n\n"
         '<p><input type="search" hidden data-sarabun-filter="sarabun-resolutions" '
         'class="sarabun-filter" aria-label="กรองมติที่ประชุม" placeholder="กรองมติ เช่น รับทราบ"></p>\n'
-        '<div class="sarabun-resolutions">\n<table id="sarabun-resolutions">\n<thead><tr>'
+        '<div class="sarabun-resolutions sarabun-stack">\n'
+        '<table id="sarabun-resolutions">\n<thead><tr>'
         '<th scope="col">การประชุมและวาระ</th>'
         '<th scope="col">วันที่</th><th scope="col">มติ</th><th scope="col">ข้อความมติ</th>'
         + ('<th scope="col">การติดตามผล</th>' if has_follow_ups else "")

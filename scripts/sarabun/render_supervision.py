@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from .model import Document
 from .province_items import ProvinceEntry
 from .render import Site, doc_src, esc, province_src
+from .render_meeting import td
 from .supervision import STATUSES, TOPICS, SupervisedProvince
 
 
@@ -54,11 +55,12 @@ def supervision_section(site: Site, doc: Document) -> str:
             name = site.a(src, province_src(prov.province),
                           f"จังหวัด{_province_name(site, prov.province)}")
             rows.append(f'<tr id="province-{esc(prov.province)}"><th scope="row">{name}</th>'
-                        f"<td>{esc(region.name_th if region else '')}</td>"
-                        f"<td>{esc(visit_label(prov))}</td><td>{_findings(prov)}</td></tr>")
+                        + td("ภาค", esc(region.name_th if region else ""))
+                        + td("การติดตามผล", esc(visit_label(prov)))
+                        + td("สิ่งที่พบ", _findings(prov)) + "</tr>")
         out.append(
             "## จังหวัดที่นิเทศและติดตามผล {#supervised-provinces}\n\n"
-            '<div class="sarabun-supervision">\n<table>\n'
+            '<div class="sarabun-supervision sarabun-stack">\n<table>\n'
             "<caption>จังหวัด การติดตามผล และสิ่งที่พบตามรายงาน</caption>\n"
             '<thead><tr><th scope="col">จังหวัด</th><th scope="col">ภาค</th>'
             '<th scope="col">การติดตามผล</th><th scope="col">สิ่งที่พบ</th></tr></thead>\n'
@@ -72,10 +74,10 @@ def supervision_section(site: Site, doc: Document) -> str:
                 for p in sup.provinces if system in sup.systems_in(p.province)]
             cell = (", ".join(where) if where
                     else '<span class="sarabun-empty">รายงานไม่ได้ระบุจังหวัด</span>')
-            rows.append(f'<tr><th scope="row">{esc(system)}</th><td>{cell}</td></tr>')
+            rows.append(f'<tr><th scope="row">{esc(system)}</th>{td("จังหวัดที่พบ", cell)}</tr>')
         out.append(
             "## ระบบงานของสำนักงานจังหวัดที่ศึกษา {#office-systems}\n\n"
-            '<div class="sarabun-supervision">\n<table>\n'
+            '<div class="sarabun-supervision sarabun-stack">\n<table>\n'
             "<caption>ระบบงานตามรายงาน และจังหวัดที่รายงานกล่าวถึงในสิ่งที่พบ</caption>\n"
             '<thead><tr><th scope="col">ระบบงาน</th><th scope="col">จังหวัดที่พบ</th></tr>'
             "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n\n")
