@@ -193,6 +193,11 @@ def test_minutes_page_has_meeting_section(pages: dict[str, str]) -> None:
         assert f'<tr id="agenda-{n}">' in html
     assert html.count("sarabun-resolution--note") == 3
     assert "เห็นชอบกับแนวทางการดำเนินงาน" in html and "ผู้รับผิดชอบ: สำนักงาน ก.พ.ร." in html
+    # item 1 names the 22 pilot provinces, folded, each linking to its province page
+    provinces = html.split('<tr id="agenda-1">')[1].split("</tr>")[0]
+    assert "<summary>จังหวัดที่เกี่ยวข้อง (๒๒ จังหวัด)</summary>" in provinces
+    assert provinces.count('href="../../browse/provinces/') == 22
+    assert "sarabun-item-provinces" not in html.split('<tr id="agenda-2">')[1]
     # the section comes before the text of the minutes
     assert html.index('id="meeting"') < html.index("สรุปสาระสำคัญ")
 

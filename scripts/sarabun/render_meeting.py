@@ -116,9 +116,25 @@ def _actions(item: AgendaItem) -> str:
     return f"<ul>{''.join(parts)}</ul>" if parts else ""
 
 
-def agenda_table(meeting: Meeting, follow_ups: dict[str, str] | None = None) -> str:
-    """The agenda with resolutions; ``follow_ups`` maps an item's anchor to its link list."""
+def item_provinces(site: Site, src: str, item: AgendaItem) -> str:
+    """The provinces an agenda item names, folded (a pilot list can be 22 long), as links."""
+    if not item.provinces:
+        return ""
+    links = []
+    for pid in item.provinces:
+        prov = site.corpus.registry.provinces.get(pid)
+        links.append(site.a(src, province_src(pid), prov.name_th if prov else pid))
+    return (f'<details class="sarabun-item-provinces"><summary>จังหวัดที่เกี่ยวข้อง '
+            f"({esc(thai_count(len(links), 'จังหวัด'))})</summary>"
+            f"<p>{' '.join(links)}</p></details>")
+
+
+def agenda_table(meeting: Meeting, follow_ups: dict[str, str] | None = None,
+                 provinces: dict[str, str] | None = None) -> str:
+    """The agenda with resolutions; ``follow_ups`` and ``provinces`` map an item's anchor to its
+    follow-up links and its province links."""
     follow_ups = follow_ups or {}
+    provinces = provinces or {}
     has_title = any(i.title for i in meeting.agenda)
     has_actions = any(i.actions for i in meeting.agenda)
     has_follow_ups = any(follow_ups.values())
@@ -136,7 +152,7 @@ def agenda_table(meeting: Meeting, follow_ups: dict[str, str] | None = None) -> 
         if has_title:
             cells.append(td("เรื่อง", esc(item.title)))
         cells += [td("มติ", resolution_badge(item.resolution)),
-                  td("ข้อความมติ", esc(item.resolution_text))]
+                  td("ข้อความมติ", esc(item.resolution_text) + provinces.get(item.anchor, ""))]
         if has_actions:
             cells.append(td("การดำเนินการ", _actions(item)))
         if has_follow_ups:
@@ -174,8 +190,9 @@ def meeting_section(site: Site, doc: Document) -> str:
            '<div class="sarabun-meeting">\n<dl class="sarabun-meta" aria-label="ข้อมูลการประชุม">\n'
            + "\n".join(rows) + "\n</dl>\n"]
     if meeting.agenda:
-        out.append(agenda_table(meeting, {i.anchor: follow_up_links(site, src, doc, i)
-                                          for i in meeting.agenda}))
+        out.append(agenda_table(
+            meeting, {i.anchor: follow_up_links(site, src, doc, i) for i in meeting.agenda},
+            {i.anchor: item_provinces(site, src, i) for i in meeting.agenda}))
     out.append("</div>\n\n")
     return "".join(out)
 
