@@ -15,10 +15,13 @@ from pathlib import Path, PurePosixPath
 from .frontmatter import FrontMatterError, Loaded, split
 from .gazette import GazetteRef, own_gazette, parse_field
 from .ids import DocumentId, IdError, number_part
+from .meeting import check_item_provinces
 from .meeting import parse as parse_meeting
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, Document, Kind, Position
 from .problems import Problem, problem
 from .registry import Registry
+from .supervision import check_document as check_supervision
+from .supervision import parse as parse_supervision
 from .thai import BE_OFFSET, THAI_MONTHS, THAI_MONTHS_ABBR, BEDate, DateError, to_arabic_digits
 
 DOC_ROOTS = tuple(c.value for c in Category)
@@ -321,7 +324,7 @@ def _ordinal(d: BEDate) -> int:
 
 
 def attach_meeting(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
-    """Type the ``meeting:`` data of minutes into ``doc.meeting`` (N001, N002, N004)."""
+    """Type the ``meeting:`` data of minutes into ``doc.meeting`` (N001, N002, N004, N008)."""
     node = fm.value_nodes.get("meeting")
     if node is None or not isinstance(fm.data.get("meeting"), dict):  # M007 covers non-mappings
         return []
@@ -331,6 +334,22 @@ def attach_meeting(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
                         f"ช่อง 'meeting' ใช้ได้เฉพาะเอกสารประเภท minutes (รายงานการประชุม) "
                         f"ไม่ใช่ {doc.type.code}")]
     doc.meeting, probs = parse_meeting(rel, node)
+    return probs + check_item_provinces(rel, doc)
+
+
+def attach_supervision(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
+    """Type the ``supervision:`` data of a report into ``doc.supervision`` (W001-W005)."""
+    node = fm.value_nodes.get("supervision")
+    if node is None or not isinstance(fm.data.get("supervision"), dict):  # M007: non-mappings
+        return []
+    if doc.type.code != "report":
+        p = fm.key_positions["supervision"]
+        return [problem(rel, p.line, p.col, "W001",
+                        f"ช่อง 'supervision' ใช้ได้เฉพาะเอกสารประเภท report (รายงาน) "
+                        f"ไม่ใช่ {doc.type.code}")]
+    doc.supervision, probs = parse_supervision(rel, node)
+    if doc.supervision is not None:
+        probs += check_supervision(rel, doc, doc.supervision)
     return probs
 
 
@@ -393,6 +412,7 @@ def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | Non
     if doc is not None:
         probs += check_signed_date(rel, fm, doc)
         probs += attach_meeting(rel, fm, doc)
+        probs += attach_supervision(rel, fm, doc)
         probs += attach_gazette(rel, fm, doc)
     probs += check_html(rel, body, body_line)
     return doc, fm, probs

@@ -20,7 +20,7 @@ from .checks import DOC_ROOTS, check_location, check_registry_refs, parse_docume
 from .disclosure import Checklist, load_checklists
 from .disclosure import missing as missing_disclosures
 from .frontmatter import Loaded
-from .meeting import check_meeting_numbers
+from .meeting import check_follow_ups, check_meeting_numbers
 from .model import Document, Position
 from .pdpa import Allowed, load_allow, unused
 from .pdpa import check_file as check_personal_data
@@ -141,9 +141,10 @@ def load_corpus(root: Path, paths: Iterable[Path] | None = None,
 
 def check_corpus(loaded: list[tuple[Document, Loaded]], registry: Registry) -> list[Problem]:
     """Checks across documents: duplicates (I003), relations (R003), registry refs (R001/R002),
-    meeting numbers (N003)."""
+    meeting numbers (N003) and follow-ups (N005-N007)."""
     probs = check_meeting_numbers(
         (doc, fm.value_positions.get("number", Position(1, 1))) for doc, fm in loaded)
+    probs += check_follow_ups(doc for doc, _ in loaded)
     seen: dict[str, list[Document]] = defaultdict(list)
     for doc, _ in loaded:
         seen[str(doc.id)].append(doc)

@@ -19,6 +19,7 @@ from .thai import BEDate
 if TYPE_CHECKING:
     from .gazette import GazetteRef
     from .meeting import Meeting
+    from .supervision import Supervision
 
 
 class Category(StrEnum):
@@ -119,7 +120,16 @@ FIELDS: tuple[FieldSpec, ...] = (
               "others_present ผู้เข้าร่วมประชุม และ agenda ระเบียบวาระ แต่ละวาระมี number ลำดับ, "
               "title เรื่อง, resolution มติ (เห็นชอบ รับทราบ อนุมัติ มอบหมาย ไม่เห็นชอบ อื่น ๆ), "
               "resolution_text ข้อความมติ และ actions การดำเนินการ (action, owner ผู้รับผิดชอบ) "
-              "ใส่เฉพาะที่ต้นฉบับระบุไว้"),
+              "ใส่เฉพาะที่ต้นฉบับระบุไว้ วาระที่รายงานผลการดำเนินการตามวาระของการประชุมครั้งก่อน "
+              "ใส่ follows_up: <รหัสรายงานการประชุม>#<วาระ> เช่น pdc-regional-minutes-2564-1#5 "
+              "และวาระที่กล่าวถึงจังหวัดใส่ provinces (รหัสจังหวัดที่อยู่ในช่อง provinces ของเอกสาร)"),
+    FieldSpec("supervision", Kind.MAPPING, False, "ข้อมูลการนิเทศจังหวัด",
+              "เฉพาะรายงาน (report) การนิเทศและติดตามผล: systems รายชื่อระบบงานของสำนักงานจังหวัด"
+              "ตามรายงาน "
+              "และ provinces จังหวัดที่นิเทศ แต่ละจังหวัดมี province รหัสจังหวัด, status "
+              "(visited ติดตามผลแล้ว หรือ scheduled มีกำหนดติดตาม), scheduled เดือนที่กำหนด (พ.ศ. ปปปป-ดด) "
+              "และ findings สิ่งที่พบ (text คัดลอกจากเนื้อหาทุกตัวอักษร, topic mission-groups "
+              "กลุ่มภารกิจ หรือ office-systems ระบบงาน, systems ระบบในรายการที่เกี่ยวข้อง)"),
     FieldSpec("gazette", Kind.STRING, False, "ประกาศในราชกิจจานุเบกษา",
               "ที่ประกาศในราชกิจจานุเบกษา เช่น เล่ม ๑๒๕ ตอนที่ ๒๗ ก หน้า ๑ วันที่ ๒๘ มกราคม ๒๕๕๑ "
               "(เล่ม ตอนที่ หรือ ตอนพิเศษ ประเภท ก ข ค ง หน้า และวันที่ พ.ศ.) ถ้าไม่ใส่ "
@@ -158,6 +168,8 @@ class Document:
     note: str = ""
     #: the ``meeting:`` data of minutes (``sarabun.meeting``), when given
     meeting: Meeting | None = None
+    #: the ``supervision:`` data of a supervision report (``sarabun.supervision``), when given
+    supervision: Supervision | None = None
     #: where the document was published in the Royal Gazette (``sarabun.gazette``): the
     #: ``gazette:`` field, else footnote 1 of the text (``gazette_from_text``)
     gazette: GazetteRef | None = None
@@ -201,6 +213,7 @@ class Document:
             "source": self.source,
             "note": self.note,
             "meeting": self.meeting.as_dict() if self.meeting else None,
+            "supervision": self.supervision.as_dict() if self.supervision else None,
             "gazette": self.gazette_dict(),
             "path": self.path.as_posix(),
             "url": self.url,

@@ -31,8 +31,10 @@ from .problems import CODES, WARNING_CODES
 from .thai import THAI_DIGITS, thai_sorted, to_arabic_digits, to_thai_digits
 
 if TYPE_CHECKING:
+    from .province_items import ProvinceEntry
     from .render_citations import CiteIndex
     from .render_history import SiteHistory
+    from .render_meeting import FollowUpIndex
 
 HOME = "index.md"
 TYPES_INDEX = "browse/types/index.md"
@@ -148,6 +150,8 @@ class Site:
     repealed_by: dict[str, list[Document]] = field(default_factory=dict)
     #: citations of the whole corpus (``render_citations.cite_index`` builds it on first use)
     cites: CiteIndex | None = None
+    #: later agenda items reporting on earlier ones (``render_meeting.reports_on`` builds it)
+    follow_ups: FollowUpIndex | None = None
 
     def __post_init__(self) -> None:
         self.by_id = self.corpus.by_id()
@@ -439,6 +443,9 @@ def document_page(site: Site, doc: Document) -> str:
     from .render_meeting import meeting_section  # late: builds on this module
 
     parts.append(meeting_section(site, doc))  # minutes only: agenda and resolutions
+    from .render_supervision import supervision_section
+
+    parts.append(supervision_section(site, doc))  # supervision reports: provinces, systems
     body = doc.body.strip("\n")
     if body.strip():
         parts += [render_body(site, doc), "\n"]  # clause anchors, citation links, <abbr>
@@ -549,9 +556,38 @@ def issuer_pages(site: Site) -> dict[str, str]:
     return pages
 
 
+def entry_list(site: Site, from_src: str, entries: Iterable[ProvinceEntry]) -> str:
+    """Province-page entries (already in order): title link, number, date, status, details."""
+    items = []
+    for e in entries:
+        href = site.link(from_src, e.src) + (f"#{esc(e.anchor)}" if e.anchor else "")
+        meta = []
+        if e.doc is not None:
+            if e.kind != e.doc.type.code:  # a project: say which document it is from
+                meta.append(f'<span class="sarabun-doclist__type">{esc(e.doc.title)}</span>')
+            if e.doc.number:
+                meta.append(f"<span>{esc(number_label(e.doc))} {esc(thai_number(e.doc))}</span>")
+            meta.append(f"<span>{esc(thai_date(e.doc) or 'ไม่ระบุวันที่')}</span>")
+            meta.append(status_badge(e.doc.status.code))
+        details = (f'<div class="sarabun-province-details">{"".join(e.details)}</div>'
+                   if e.details else "")
+        items.append(f'<li class="sarabun-doclist__item"><a class="sarabun-doclist__title" '
+                     f'href="{href}">{esc(e.title)}</a>'
+                     f'<div class="sarabun-doclist__meta">{"".join(meta)}</div>{details}</li>')
+    return '<ul class="sarabun-doclist">\n' + "\n".join(items) + "\n</ul>\n"
+
+
 def province_pages(site: Site) -> dict[str, str]:
+    """The province index (by region) and one page per province, its entries grouped by kind.
+
+    The entries come from ``province_items``: the documents listing the province and what
+    structured data (agenda items, supervision findings, later plan projects) says about it.
+    """
+    from .province_items import KIND_LABELS, province_entries  # late: builds on this module
+
     reg = site.corpus.registry
-    groups = _group(site.corpus.documents, lambda d: d.provinces)
+    groups = {pid: kinds for pid, kinds in province_entries(site).items()
+              if _SAFE_SLUG.match(pid)}
     pages: dict[str, str] = {}
 
     def name(pid: str) -> str:
@@ -564,6 +600,9 @@ def province_pages(site: Site) -> dict[str, str]:
             return ""
         c = reg.clusters.get(p.cluster)
         return c.name_th if c else p.cluster
+
+    def doc_count(pid: str) -> int:
+        return len({str(e.doc.id) for kind in groups[pid].values() for e in kind if e.doc})
 
     by_region: dict[str, list[str]] = defaultdict(list)
     for pid in groups:
@@ -580,7 +619,7 @@ def province_pages(site: Site) -> dict[str, str]:
         body.append(f"## {md_text(title)} {{#{anchor}}}\n\n")
         entries = []
         for pid in thai_sorted(by_region[region], key=name):
-            note = thai_count(len(groups[pid]))
+            note = thai_count(doc_count(pid))
             if cluster(pid):
                 note = f"{cluster(pid)} · {note}"
             entries.append((site.a(PROVINCES_INDEX, province_src(pid), f"จังหวัด{name(pid)}"),
@@ -589,7 +628,7 @@ def province_pages(site: Site) -> dict[str, str]:
     if not groups:
         body.append('<p class="sarabun-empty">ยังไม่มีเอกสารที่ระบุจังหวัด</p>\n')
     pages[PROVINCES_INDEX] = "".join(body)
-    for pid, docs in groups.items():
+    for pid, kinds in groups.items():
         src = province_src(pid)
         p = reg.provinces.get(pid)
         facts = []
@@ -601,9 +640,15 @@ def province_pages(site: Site) -> dict[str, str]:
             if p.name_en:
                 facts.append(_row("ชื่อภาษาอังกฤษ", f'<span lang="en">{esc(p.name_en)}</span>'))
         panel = ('<dl class="sarabun-meta">\n' + "\n".join(facts) + "\n</dl>\n\n") if facts else ""
-        pages[src] = (front_matter(f"จังหวัด{name(pid)}") + panel
-                      + f"## เอกสารที่เกี่ยวข้อง ({esc(thai_count(len(docs)))}) {{#documents}}\n\n"
-                      + document_list(site, src, docs))
+        parts = [front_matter(f"จังหวัด{name(pid)}"), panel,
+                 f"## เอกสารที่เกี่ยวข้อง ({esc(thai_count(doc_count(pid)))}) {{#documents}}\n\n"]
+        for kind, kind_entries in kinds.items():
+            unit = "ฉบับ" if kind in DOC_TYPES else "รายการ"
+            label = KIND_LABELS.get(kind, kind)
+            slug = kind if _SAFE_SLUG.match(kind) else "other"
+            parts.append(f"### {md_text(label)} ({esc(thai_count(len(kind_entries), unit))}) "
+                         f"{{#kind-{slug}}}\n\n" + entry_list(site, src, kind_entries) + "\n")
+        pages[src] = "".join(parts)
     return pages
 
 
@@ -681,7 +726,7 @@ def schema_page() -> str:
 _CODE_GROUPS = (
     ("F", "ไฟล์"), ("Y", "ส่วนหัว YAML"), ("M", "ข้อมูลเอกสาร"), ("I", "รหัสเอกสาร"),
     ("R", "การอ้างอิงและทะเบียน"), ("H", "HTML ที่ไม่ปลอดภัย"),
-    ("U", "ที่อยู่ถาวรของเอกสาร"), ("N", "รายงานการประชุม"),
+    ("U", "ที่อยู่ถาวรของเอกสาร"), ("N", "รายงานการประชุม"), ("W", "รายงานการนิเทศจังหวัด"),
     ("G", "ราชกิจจานุเบกษา"), ("T", "รายการเปิดเผยข้อมูล (ITA)"),
 )
 
