@@ -166,6 +166,7 @@ def test_disclosure_page_marks_missing_items(site: tuple[Path, Path]) -> None:
     assert "✓ มีแล้ว ๑ ฉบับ" in ex1 and "opm-order-2551-99/" in ex1
     ex2 = page.split('id="item-ex2"', 1)[1]
     assert "✗ ยังไม่มีเอกสาร" in ex2.split("</p>", 2)[0] + ex2.split("</p>", 2)[1]
+    assert "มีในคลังแต่ยังไม่นับ" not in ex2  # no plan at all in this repository
     index = (out / "browse" / "disclosure" / "index.html").read_text(encoding="utf-8")
     assert "มีเอกสารแล้ว ๑ จาก ๒ รายการ" in index
 
@@ -206,3 +207,20 @@ def test_real_repository_checklist_is_marked_as_example() -> None:
     (c,) = [c for c in corpus.checklists if c.year == 2569]
     assert c.example and all(i.example for i in c.items)
     assert "ไม่ใช่รายการทางการ" in c.source
+
+
+def test_missing_item_names_what_does_not_count_yet(tmp_path: Path) -> None:
+    from casekit import BASE
+    from sarabun.render import Site
+    from sarabun.render_disclosure import checklist_page
+
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    (root / "records" / "registries" / "disclosure-2569.yaml").write_text(
+        CHECKLIST, encoding="utf-8")
+    corpus = load_corpus(root)
+    (c,) = corpus.checklists
+    page = checklist_page(Site(corpus), c)
+    ex1 = page.split("{#item-ex1}", 1)[1].split("{#item-ex2}", 1)[0]
+    assert "✗ ยังไม่มีเอกสาร" in ex1
+    assert "มีในคลังแต่ยังไม่นับ ๑ ฉบับ" in ex1 and "opm-order-2545-301/" in ex1

@@ -45,8 +45,9 @@ class Match:
     date_from: BEDate | None = None
     date_to: BEDate | None = None
 
-    def satisfied_by(self, doc: Document) -> bool:
-        if doc.status.code in NOT_DISCLOSED:
+    def satisfied_by(self, doc: Document, any_status: bool = False) -> bool:
+        """Whether ``doc`` meets every criterion (and is published, unless ``any_status``)."""
+        if doc.status.code in NOT_DISCLOSED and not any_status:
             return False
         if self.types and doc.type.code not in self.types:
             return False

@@ -90,6 +90,12 @@ def checklist_page(site: Site, c: Checklist) -> str:
                    f"{_criteria(site, src, item)}</ul>\n\n")
         if found[item.code]:
             out.append(document_list(site, src, found[item.code]))
+        else:  # what is in the repository but does not count yet, so staff know where to start
+            waiting = [d for d in docs if item.match.satisfied_by(d, any_status=True)]
+            if waiting:
+                out.append(f"<p>มีในคลังแต่ยังไม่นับ {esc(thai_count(len(waiting)))} "
+                           f"(สถานะ {esc(skipped)}):</p>\n\n"
+                           + document_list(site, src, waiting))
         out.append("\n")
     return "".join(out)
 
