@@ -18,6 +18,8 @@ from .ids import DocumentId, IdError, number_part
 from .meeting import check_item_provinces
 from .meeting import parse as parse_meeting
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, Document, Kind, Position
+from .plan import PLAN_TYPES
+from .plan import parse as parse_plan
 from .problems import Problem, problem
 from .registry import Registry
 from .supervision import check_document as check_supervision
@@ -394,6 +396,20 @@ def _same_issue(a: GazetteRef, b: GazetteRef) -> bool:
     return all(x is None or y is None or x == y for x, y in ((a.page, b.page), (a.date, b.date)))
 
 
+def attach_plan(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
+    """Type the ``plan:`` data of a plan or report into ``doc.plan`` (K001, K002, K004-K007)."""
+    node = fm.value_nodes.get("plan")
+    if node is None or not isinstance(fm.data.get("plan"), dict):  # M007 covers non-mappings
+        return []
+    if doc.type.code not in PLAN_TYPES:
+        p = fm.key_positions["plan"]
+        return [problem(rel, p.line, p.col, "K001",
+                        f"ช่อง 'plan' ใช้ได้เฉพาะเอกสารประเภท {' และ '.join(PLAN_TYPES)} "
+                        f"ไม่ใช่ {doc.type.code}")]
+    doc.plan, probs = parse_plan(rel, node)
+    return probs
+
+
 def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | None, list[Problem]]:
     """Run every single-file check on one document's bytes."""
     probs = check_location(rel)
@@ -414,5 +430,6 @@ def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | Non
         probs += attach_meeting(rel, fm, doc)
         probs += attach_supervision(rel, fm, doc)
         probs += attach_gazette(rel, fm, doc)
+        probs += attach_plan(rel, fm, doc)
     probs += check_html(rel, body, body_line)
     return doc, fm, probs

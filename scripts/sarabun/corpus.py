@@ -25,6 +25,7 @@ from .model import Document, Position
 from .pdpa import Allowed, load_allow, unused
 from .pdpa import check_file as check_personal_data
 from .permalinks import Redirect, check_permalinks
+from .plan import check_plan_provinces
 from .problems import Problem, problem
 from .registry import REGISTRY_DIR, Registry, load_registry
 
@@ -156,6 +157,8 @@ def check_corpus(loaded: list[tuple[Document, Loaded]], registry: Registry) -> l
             probs.append(problem(doc.path, pos.line, pos.col, "I003",
                                  f"รหัส '{doc.id}' ซ้ำกับ {others}"))
         probs += check_registry_refs(doc.path, fm, registry)
+        if doc.plan is not None:  # provinces named in plan data (K003)
+            probs += check_plan_provinces(doc.path, doc.plan, registry)
         for key in ("amends", "repeals"):
             items = fm.item_positions.get(key, [])
             for i, target in enumerate(getattr(doc, key)):

@@ -19,6 +19,7 @@ from .thai import BEDate
 if TYPE_CHECKING:
     from .gazette import GazetteRef
     from .meeting import Meeting
+    from .plan import Plan
     from .supervision import Supervision
 
 
@@ -134,6 +135,15 @@ FIELDS: tuple[FieldSpec, ...] = (
               "ที่ประกาศในราชกิจจานุเบกษา เช่น เล่ม ๑๒๕ ตอนที่ ๒๗ ก หน้า ๑ วันที่ ๒๘ มกราคม ๒๕๕๑ "
               "(เล่ม ตอนที่ หรือ ตอนพิเศษ ประเภท ก ข ค ง หน้า และวันที่ พ.ศ.) ถ้าไม่ใส่ "
               "จะอ่านจากเชิงอรรถ [๑] ราชกิจจานุเบกษา ... ในข้อความ"),
+    FieldSpec("plan", Kind.MAPPING, False, "ข้อมูลแผนและตัวชี้วัด",
+              "เฉพาะแผน (plan) และรายงาน (report): period ช่วงเวลา และ issues ประเด็นยุทธศาสตร์ "
+              "(number, title, projects) แต่ละโครงการมี key รหัสอังกฤษ, title ชื่อ, group หัวข้อ, "
+              "agency หน่วยงานรับผิดชอบ (รหัสทะเบียนหรือข้อความ), provinces รหัสจังหวัด, budget "
+              "งบประมาณ (item, requested, allocated, disbursed, unit, period), kpis ตัวชี้วัด (name, "
+              "target เป้าหมาย, actual ผล, unit หน่วย, period ช่วงเวลา), progress รายงานความก้าวหน้า "
+              "(date วันที่ พ.ศ., version ฉบับที่, round, percent, disbursed, text) และ awards "
+              "ตารางรางวัล ส่วน scorecards คือตารางตัวชี้วัดของทั้งแผน ตัวเลขใช้เลขไทยหรืออารบิก "
+              "และจุลภาคได้ ใส่เฉพาะที่ต้นฉบับระบุไว้ (ดูหัวข้อ ข้อมูลแผนและตัวชี้วัด ด้านล่าง)"),
 )
 FIELD_SPECS: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 
@@ -174,6 +184,8 @@ class Document:
     #: ``gazette:`` field, else footnote 1 of the text (``gazette_from_text``)
     gazette: GazetteRef | None = None
     gazette_from_text: bool = False
+    #: the ``plan:`` data of a plan or report (``sarabun.plan``), when given
+    plan: Plan | None = None
 
     @property
     def year(self) -> int | None:
@@ -215,6 +227,7 @@ class Document:
             "meeting": self.meeting.as_dict() if self.meeting else None,
             "supervision": self.supervision.as_dict() if self.supervision else None,
             "gazette": self.gazette_dict(),
+            "plan": self.plan.as_dict() if self.plan else None,
             "path": self.path.as_posix(),
             "url": self.url,
         }
