@@ -446,6 +446,9 @@ def document_page(site: Site, doc: Document) -> str:
     from .render_supervision import supervision_section
 
     parts.append(supervision_section(site, doc))  # supervision reports: provinces, systems
+    from .render_plan import plan_section  # late: builds on this module
+
+    parts.append(plan_section(site, doc))  # plans and reports: projects, KPIs, charts
     body = doc.body.strip("\n")
     if body.strip():
         parts += [render_body(site, doc), "\n"]  # clause anchors, citation links, <abbr>
@@ -720,6 +723,9 @@ def schema_page() -> str:
             "มาตราของพระราชบัญญัติและพระราชกฤษฎีกา (`มาตรา ๑๒`, `มาตรา ๖ ทวิ`) ได้ `#section-12` "
             "และ `#section-6-bis` ข้อความ อาศัยอำนาจตามความในมาตรา ... แห่ง... ในคำสั่งหรือระเบียบ "
             "จะแสดงเป็น อาศัยอำนาจตาม พร้อมลิงก์ไปยังมาตรานั้น เมื่อกฎหมายนั้นอยู่ในคลัง\n"]
+    from .render_plan import plan_schema  # late: builds on this module
+
+    out.append(plan_schema())
     return "".join(out)
 
 
@@ -728,6 +734,7 @@ _CODE_GROUPS = (
     ("R", "การอ้างอิงและทะเบียน"), ("H", "HTML ที่ไม่ปลอดภัย"),
     ("U", "ที่อยู่ถาวรของเอกสาร"), ("N", "รายงานการประชุม"), ("W", "รายงานการนิเทศจังหวัด"),
     ("G", "ราชกิจจานุเบกษา"), ("T", "รายการเปิดเผยข้อมูล (ITA)"),
+    ("K", "แผนและตัวชี้วัด"),
 )
 
 
@@ -778,6 +785,9 @@ def render_site(corpus: Corpus, directory_urls: bool = True,
 
     pages.update(disclosure_pages(site))  # ITA/OIT checklists: browse/disclosure/
     pages.update(history_pages(site, history))  # versions, diffs, browse/recent.md
+    from .render_plan import PLANS_PAGE, plans_page
+
+    pages[PLANS_PAGE] = plans_page(site)
     return pages
 
 
