@@ -336,3 +336,13 @@ def test_staff_pages_document_plans(plan_pages: dict[str, str]) -> None:
 
 def test_documents_without_plans_are_unchanged(plan_pages: dict[str, str]) -> None:
     assert "sarabun-chart" not in plan_pages["regulations/opm-order-2545-301.md"]
+
+
+def test_projects_by_province_for_province_pages(plan_corpus: Corpus) -> None:
+    from sarabun.render import Site
+    from sarabun.render_plan import province_plan_projects
+
+    site = Site(plan_corpus)
+    assert [p.key for _, p in province_plan_projects(site, "chiang-mai")] == ["counter"]
+    assert [p.key for _, p in province_plan_projects(site, "lamphun")] == ["counter"]  # award
+    assert province_plan_projects(site, "bangkok") == []

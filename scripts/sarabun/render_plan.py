@@ -317,8 +317,7 @@ def project_section(links: _Links, issue: Issue, project: Project) -> str:
     facts.append(_row("หน่วยงานรับผิดชอบ", links.agency(project.agency)))
     if project.provinces:
         facts.append(_row("จังหวัด", ", ".join(links.province(p) for p in project.provinces)))
-    out.append('<dl class="sarabun-meta sarabun-plan__facts">\n' + "\n".join(facts)
-               + "\n</dl>\n\n")
+    out.append('<dl class="sarabun-plan-facts">\n' + "\n".join(facts) + "\n</dl>\n\n")
     if project.kpis:
         # short captions: the heading above names the project, and a long caption would be
         # cut off on a phone where the table scrolls sideways
@@ -364,7 +363,8 @@ def plan_section(site: Site, doc: Document) -> str:
               _row("โครงการ", esc(thai_count(len(projects), "โครงการ"))),
               _row("ตัวชี้วัด", esc(thai_count(kpis, "ตัวชี้วัด")))]
     out = ["## แผนและผลการดำเนินงาน {#plan}\n\n",
-           '<dl class="sarabun-meta" aria-label="ข้อมูลแผน">\n' + "\n".join(facts) + "\n</dl>\n\n",
+           '<dl class="sarabun-plan-facts" aria-label="ข้อมูลแผน">\n' + "\n".join(facts)
+           + "\n</dl>\n\n",
            issues_section(links, plan)]
     detailed = [(i, p) for i, p in projects if _has_details(p)]
     if detailed:
