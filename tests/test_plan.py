@@ -346,3 +346,13 @@ def test_projects_by_province_for_province_pages(plan_corpus: Corpus) -> None:
     assert [p.key for _, p in province_plan_projects(site, "chiang-mai")] == ["counter"]
     assert [p.key for _, p in province_plan_projects(site, "lamphun")] == ["counter"]  # award
     assert province_plan_projects(site, "bangkok") == []
+
+
+def test_kpi_table_without_any_target_says_so_once() -> None:
+    from sarabun.plan import Kpi
+    from sarabun.render_plan import kpi_block, kpi_table
+
+    kpis = (Kpi("ผู้มาใช้บริการ", actual=parse_number("46,879"), unit="ราย"),)
+    table = kpi_table("ตัวชี้วัด", kpis)
+    assert "(ต้นฉบับไม่ระบุเป้าหมาย)" in table and ">เป้าหมาย<" not in table
+    assert kpi_block("c", "ตัวชี้วัด", kpis) == table  # nothing to chart: no target

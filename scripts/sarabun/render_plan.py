@@ -128,16 +128,21 @@ def kpi_table(caption: str, kpis: Iterable[Kpi], numbered: bool = False) -> str:
     kpis = list(kpis)
     ratios = any(k.achievement is not None for k in kpis)
     has_issue = any(k.issue for k in kpis)
+    # a column that would say ไม่ระบุ on every row is said once, in the caption
+    has_target = any(k.target is not None for k in kpis)
+    if not has_target:
+        caption += " (ต้นฉบับไม่ระบุเป้าหมาย)"
     head = ["ข้อที่"] if numbered else []
     head += ["ประเด็น"] if has_issue else []
-    head += ["ตัวชี้วัด", "เป้าหมาย", "ผล", "หน่วย", "ช่วงเวลา"]
+    head += ["ตัวชี้วัด", *(["เป้าหมาย"] if has_target else []), "ผล", "หน่วย", "ช่วงเวลา"]
     head += ["ผลเทียบเป้าหมาย"] if ratios else []
     rows = []
     for k in kpis:
         cells = [f'<td>{esc(k.number)}</td>'] if numbered else []
         cells += [f"<td>{esc(k.issue)}</td>"] if has_issue else []
-        cells += [f'<th scope="row">{esc(k.name)}</th>', f"<td>{_num(k.target)}</td>",
-                  f"<td>{_num(k.actual)}</td>", f"<td>{_text(k.unit)}</td>",
+        cells += [f'<th scope="row">{esc(k.name)}</th>']
+        cells += [f"<td>{_num(k.target)}</td>"] if has_target else []
+        cells += [f"<td>{_num(k.actual)}</td>", f"<td>{_text(k.unit)}</td>",
                   f"<td>{_text(k.period)}</td>"]
         if ratios:
             cells.append(f"<td>{esc(_pct(k.achievement)) or _EMPTY}</td>")
