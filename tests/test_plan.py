@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -303,8 +304,8 @@ def test_plan_section(plan_pages: dict[str, str]) -> None:
     charts = re.findall(r'<div class="sarabun-chart">\n<div class="sarabun-chart__figure">'
                         r'(<svg.*?</svg>)</div>\n<div class="sarabun-plan-table[^"]*">\n<table>',
                         html, re.S)
-    assert len(charts) == 3  # project KPIs, plan budget, scorecard
-    kpi, budget, card = (ET.fromstring(c) for c in charts)
+    assert len(charts) == 4  # project KPIs, progress, plan budget, scorecard
+    kpi, _, budget, card = (ET.fromstring(c) for c in charts)
     assert "ความพึงพอใจ: เป้าหมาย 80 ร้อยละ ผล 96.56 ร้อยละ" in (kpi.findtext(f"{SVG}desc") or "")
     budget_texts = [t.text for t in budget.iter(f"{SVG}text")]
     assert budget_texts[:3] == ["งบที่ขอ", "งบที่ได้รับจัดสรร", "เบิกจ่าย"]
@@ -356,3 +357,31 @@ def test_kpi_table_without_any_target_says_so_once() -> None:
     table = kpi_table("ตัวชี้วัด", kpis)
     assert "(ต้นฉบับไม่ระบุเป้าหมาย)" in table and ">เป้าหมาย<" not in table
     assert kpi_block("c", "ตัวชี้วัด", kpis) == table  # nothing to chart: no target
+
+
+def test_progress_chart_uses_current_versions_on_a_0_to_100_scale(
+        plan_pages: dict[str, str]) -> None:
+    html = to_html(plan_pages["records/opm-plan-2548-test.md"])
+    m = re.search(r'(<svg[^>]*aria-labelledby="chart-progress-counter-title[^>]*>.*?</svg>)',
+                  html, re.S)
+    assert m is not None
+    svg = ET.fromstring(m.group(1))
+    desc = svg.findtext(f"{SVG}desc") or ""
+    # 31 March: only version 2 (45) counts; version 1 (40) is superseded
+    assert "๓๑ มีนาคม ๒๕๔๘ (รอบ 6 เดือน): 40%" not in desc
+    assert "๓๑ มีนาคม ๒๕๔๘: 45%" in desc and "๓๐ กันยายน ๒๕๔๘: 100%" in desc
+    bars = [float(r.get("width", "0")) for r in svg.iter(f"{SVG}rect")
+            if r.get("height") == "18"]
+    assert bars[0] == pytest.approx(bars[1] * 0.45, rel=0.01)
+
+
+def test_plan_data_in_the_document_json(plan_corpus: Corpus) -> None:
+    from sarabun.publish import document_json
+    from sarabun.render import Site
+
+    site = Site(plan_corpus)
+    doc = site.by_id["opm-plan-2548-test"]
+    data = json.loads(document_json(site, doc))
+    plan = data["document"]["plan"]
+    assert plan["issues"][0]["projects"][0]["kpis"][0] == {
+        "name": "ความพึงพอใจ", "target": "80", "actual": "96.56", "unit": "ร้อยละ"}

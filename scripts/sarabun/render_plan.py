@@ -244,6 +244,25 @@ def progress_table(project: Project) -> str:
                   "sarabun-plan-table--progress")
 
 
+def progress_chart(chart_id: str, project: Project) -> str:
+    """Per cent complete at each progress report (current versions only), on a 0-100 scale;
+    empty when no report gives a percentage."""
+    records = [r for r in project.progress if r.percent is not None and not r.superseded]
+    if not records:
+        return ""
+    rows = []
+    for r in records:
+        assert r.percent is not None
+        label = r.date.thai() + (f" ({r.round})" if r.round else "")
+        text = r.percent.text if r.percent.percent else f"{r.percent.text}%"
+        rows.append(Row(label, (r.percent.float,), (text,)))
+    desc = ("แผนภูมิแท่งร้อยละความก้าวหน้าของโครงการตามวันที่รายงาน จากเก่าไปใหม่ "
+            "แท่งเต็มความกว้างคือร้อยละ 100: "
+            + "; ".join(f"{row.label}: {row.texts[0]}" for row in rows))
+    return bar_chart(chart_id, f"แผนภูมิความก้าวหน้าของโครงการ {project.title}", desc,
+                     (Series("ความก้าวหน้า", "solid"),), rows, scale_max=100.0)
+
+
 def latest_progress(project: Project) -> Progress | None:
     current = [r for r in project.progress if not r.superseded]
     return current[-1] if current else None
@@ -333,7 +352,9 @@ def project_section(links: _Links, issue: Issue, project: Project) -> str:
         lines = [(esc(b.item) or _EMPTY, b) for b in project.budget]
         out.append(budget_table("งบประมาณของโครงการ", lines, "รายการ") + "\n")
     if project.progress:
-        out.append(progress_table(project) + "\n")
+        chart = progress_chart(f"chart-progress-{project.key}", project)
+        table = progress_table(project)
+        out.append((_figure(chart, table) if chart else table) + "\n")
     if project.awards:
         out.append(award_tables(links, project) + "\n")
     return "".join(out)

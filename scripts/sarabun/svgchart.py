@@ -60,10 +60,17 @@ def text_width(text: str) -> float:
     return sum(0 if ch in _MARKS else CHAR_WIDTH for ch in text)
 
 
-def _span(series: Sequence[Series], rows: Sequence[Row], shared_scale: bool) -> float:
+def _top(rows: Sequence[Row], scale_max: float | None) -> float:
+    """The value drawn as the longest bar on a shared scale."""
+    largest = max((v for r in rows for v in r.values if v is not None), default=0.0)
+    return max(largest, scale_max) if scale_max is not None else largest
+
+
+def _span(series: Sequence[Series], rows: Sequence[Row], shared_scale: bool,
+          scale_max: float | None = None) -> float:
     """The length of the longest bar such that every bar's value label still fits after it."""
     span = float(WIDTH - 2 * PAD)
-    shared = max((v for r in rows for v in r.values if v is not None), default=0.0)
+    shared = _top(rows, scale_max)
     for row in rows:
         top = shared if shared_scale else max((v for v in row.values if v is not None),
                                                default=0.0)
@@ -92,8 +99,10 @@ def _defs(chart_id: str) -> str:
 
 
 def bar_chart(chart_id: str, title: str, desc: str, series: Sequence[Series],
-              rows: Sequence[Row], shared_scale: bool = True) -> str:
-    """The SVG of a horizontal bar chart; ``shared_scale`` False scales each row on its own.
+              rows: Sequence[Row], shared_scale: bool = True,
+              scale_max: float | None = None) -> str:
+    """The SVG of a horizontal bar chart; ``shared_scale`` False scales each row on its own,
+    and ``scale_max`` (e.g. 100 for percentages) is the least value a full-length bar stands for.
 
     ``chart_id`` must be unique on the page (it prefixes the ids of the title, desc, pattern).
     """
@@ -107,8 +116,8 @@ def bar_chart(chart_id: str, title: str, desc: str, series: Sequence[Series],
         parts.append(f'<text x="{x + BAR + 6}" y="{y + BAR - 5}">{_esc(s.label)}</text>')
         x += BAR + 12 + len(s.label) * 9 + 16
     y += BAR + 14
-    span = _span(series, rows, shared_scale)
-    shared = max((v for r in rows for v in r.values if v is not None), default=0.0)
+    span = _span(series, rows, shared_scale, scale_max)
+    shared = _top(rows, scale_max)
     for row in rows:
         parts.append(f'<text x="{PAD}" y="{y + FONT}" font-weight="bold">'
                      f"{_esc(shorten(row.label))}</text>")
