@@ -385,3 +385,16 @@ def test_plan_data_in_the_document_json(plan_corpus: Corpus) -> None:
     plan = data["document"]["plan"]
     assert plan["issues"][0]["projects"][0]["kpis"][0] == {
         "name": "ความพึงพอใจ", "target": "80", "actual": "96.56", "unit": "ร้อยละ"}
+
+
+def test_projects_on_province_pages(plan_pages: dict[str, str]) -> None:
+    """Province pages (``province_items``) list the projects naming the province, linking to
+    the project on the plan page, with the award rows of that province as details."""
+    lamphun = to_html(plan_pages["browse/provinces/lamphun.md"])
+    assert 'href="../../../records/opm-plan-2548-test/#project-counter"' in lamphun
+    assert "รางวัล · ดีเด่น: การจัดทำบัตร (อำเภอหนึ่ง)" in lamphun
+    chiang_mai = to_html(plan_pages["browse/provinces/chiang-mai.md"])
+    assert "ศูนย์บริการร่วม" in chiang_mai and "ประเด็นยุทธศาสตร์ที่ ๑ ประเด็นที่หนึ่ง" in chiang_mai
+    # the plan page links its provinces to these pages, which now exist
+    plan = to_html(plan_pages["records/opm-plan-2548-test.md"])
+    assert 'href="../../browse/provinces/lamphun/"' in plan

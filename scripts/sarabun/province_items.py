@@ -65,9 +65,11 @@ def document_entries(site: Site) -> Iterator[ProvinceEntry]:
 def contributors() -> list[Contributor]:
     """Every contributor, documents first. Add a module's contributor here (one line)."""
     from .render_meeting import meeting_province_entries
+    from .render_plan import plan_province_entries
     from .render_supervision import supervision_province_entries
 
-    return [document_entries, meeting_province_entries, supervision_province_entries]
+    return [document_entries, meeting_province_entries, supervision_province_entries,
+            plan_province_entries]
 
 
 def _newest_first(entries: Iterable[ProvinceEntry]) -> list[ProvinceEntry]:

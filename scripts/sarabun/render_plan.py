@@ -11,10 +11,11 @@ field the source does not give reads "ไม่ระบุ" rather than a guess
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .model import Document
 from .plan import BudgetLine, Issue, Kpi, Number, Plan, Progress, Project, Scorecard
+from .province_items import ProvinceEntry
 from .render import (
     Site,
     _row,
@@ -70,9 +71,17 @@ class _Links:
 
     def __init__(self, site: Site, src: str) -> None:
         self.site, self.src = site, src
-        docs = site.corpus.documents
-        self.issuers = {d.issuer for d in docs}
-        self.provinces = {p for d in docs for p in d.provinces}
+        self.issuers = {d.issuer for d in site.corpus.documents}
+        self._provinces: set[str] | None = None
+
+    @property
+    def provinces(self) -> set[str]:
+        """Provinces with a page: those with any entry (``province_items``), found once."""
+        if self._provinces is None:
+            from .province_items import province_entries
+
+            self._provinces = set(province_entries(self.site))
+        return self._provinces
 
     def agency(self, agency: str) -> str:
         if not agency:
@@ -436,6 +445,29 @@ def plans_page(site: Site) -> str:
                            "รายงานความก้าวหน้าล่าสุด"], rows, "sarabun-plan-table--index"))
         out.append("\n")
     return "".join(out)
+
+
+def plan_province_entries(site: Site) -> Iterator[ProvinceEntry]:
+    """Projects naming a province (in ``provinces`` or an award row), for its province page,
+    linking to the project on the plan page; award rows of the province are the details."""
+    for doc in site.corpus.documents:
+        if doc.plan is None:
+            continue
+        src = doc_src(doc)
+        for issue, project in doc.plan.projects():
+            where = f"{issue_label(issue)} {issue.title}"
+            for pid in dict.fromkeys(project.provinces):
+                yield ProvinceEntry(pid, "project", src, project.title, project.anchor, doc,
+                                    (f"<p>{esc(where)}</p>",))
+            for table in project.awards:
+                for group in table.groups:
+                    award = " · ".join(x for x in (table.title, group.award) if x)
+                    for e in group.entries:
+                        if e.province:
+                            yield ProvinceEntry(
+                                e.province, "project", src, project.title, project.anchor, doc,
+                                (f"<p>{esc(award)}: {esc(e.process)}"
+                                 + (f" ({esc(e.agency)})" if e.agency else "") + "</p>",))
 
 
 def province_plan_projects(site: Site, pid: str) -> list[tuple[Document, Project]]:
