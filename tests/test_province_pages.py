@@ -60,11 +60,12 @@ def test_supervised_provinces_of_004_show_findings(site: Site, pages: dict[str, 
 
 def test_kinds_in_order_with_counts(pages: dict[str, str]) -> None:
     # อุดรธานี and ลำปาง are both pilot provinces (002) and supervised (004)
-    for pid in ("udon-thani", "lampang"):
+    # ลำปาง is also named by a project in seed 003's plan data (its best-practice list)
+    for pid, docs in (("udon-thani", "๒"), ("lampang", "๓")):
         page = pages[f"browse/provinces/{pid}.md"]
         assert page.index("### รายงานการประชุม (๑ ฉบับ) {#kind-minutes}") \
             < page.index("### รายงาน (๑ ฉบับ) {#kind-report}")
-        assert "## เอกสารที่เกี่ยวข้อง (๒ ฉบับ)" in page
+        assert f"## เอกสารที่เกี่ยวข้อง ({docs} ฉบับ)" in page
 
 
 def _fake_projects(site: Site) -> Iterator[ProvinceEntry]:
@@ -80,8 +81,9 @@ def test_contributors_can_add_entries_and_details(site: Site) -> None:
     assert contributors()[0] is document_entries
     entries = province_entries(site, [*contributors(), _fake_projects])["lampang"]
     assert list(entries) == ["project", "minutes", "report"]
-    # same date: Thai title order
-    assert [e.title for e in entries["project"]] == ["โครงการ ก", "โครงการ ข"]
+    # same date: Thai title order; then the older project of seed 003's plan data
+    assert [e.title for e in entries["project"]] == [
+        "โครงการ ก", "โครงการ ข", "การขยายผลต้นแบบการบริหารงานจังหวัดแบบบูรณาการ"]
     # the report entry of 004 is one entry with the supervision details merged in
     [report] = entries["report"]
     assert report.doc is site.by_id[REPORT] and len(report.details) == 2
