@@ -12,7 +12,10 @@ over 70 year folders; ``flat`` layout: ``regulations/order/<id>.md`` ->
 ``regulations/order/2545/<id>.md``, one folder of N files) and the fourth changes its
 ``effective_date``. By default each commit touches one document, so 10 000 x 5 gives 50 000
 commits. Printed: the time of ``load_history`` (commits, versions and every version's front
-matter), of ``versions()`` for every document and of the in-force labels for every document.
+matter), of ``versions()`` for every document and of the in-force labels for every document;
+``--runs`` cold runs (``cache=False``: git diffs every commit), then one run filling the history
+cache (``sarabun.history_cache``, in a temporary folder) and one reading it. CPU time is split
+into this Python process and its git processes (the machine may be shared: compare CPU).
 The issue's target: extraction for 10k x 5 in <= 10 s on 2 cores.
 """
 
@@ -113,11 +116,15 @@ def main() -> None:
             print(f"synthesised {args.docs} documents x {args.versions} commits "
                   f"({args.per_commit} document(s) per commit, {args.layout} layout) "
                   f"in {time.perf_counter() - t0:.1f} s")
-        print(f"cores available: {len(os.sched_getaffinity(0))}")
-        for run in range(1, args.runs + 1):
-            t0 = time.perf_counter()
-            history = load_history(repo, jobs=args.jobs)
-            t1 = time.perf_counter()
+        print(f"cores available: {len(os.sched_getaffinity(0))}; load average "
+              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        os.environ["SARABUN_CACHE_DIR"] = str(Path(tmp) / "cache")
+        # cold: every commit diffed by git; then the cache filled, then read from the cache
+        modes = [("cold", False)] * args.runs + [("cache fill", True), ("cache warm", True)]
+        for run, (mode, cache) in enumerate(modes, 1):
+            c0, t0 = os.times(), time.perf_counter()
+            history = load_history(repo, jobs=args.jobs, cache=cache)
+            t1, c1 = time.perf_counter(), os.times()
             ids = history.ids()
             n_versions = sum(len(history.versions(i)) for i in ids)
             t2 = time.perf_counter()
@@ -125,8 +132,12 @@ def main() -> None:
             current = sum(1 for i in ids for label in pit.labels(i, BEDate(2568, 1, 1)).values()
                           if label == "ฉบับปัจจุบัน")
             t3 = time.perf_counter()
-            print(f"run {run}: load_history {t1 - t0:.2f} s "
-                  f"for {len(history.commits)} commits, {len(ids)} documents, {n_versions} "
+            py = c1.user - c0.user + c1.system - c0.system
+            gitcpu = (c1.children_user - c0.children_user
+                      + c1.children_system - c0.children_system)
+            print(f"run {run} ({mode}): load_history {t1 - t0:.2f} s wall, CPU python "
+                  f"{py:.2f} s + git {gitcpu:.2f} s, for {len(history.commits)} commits, "
+                  f"{len(ids)} documents, {n_versions} "
                   f"versions; versions() for every document {t2 - t1:.2f} s; "
                   f"in-force labels for every document {t3 - t2:.2f} s ({current} current)")
         sample = history.versions(ids[0])
