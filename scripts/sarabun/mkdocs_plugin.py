@@ -25,6 +25,7 @@ from .gitcmd import last_commit_time
 from .publish import Heads, accessible, publish_files
 from .render import Site, missing_sources, render_site
 from .render_history import HISTORY_CSS, history_css, load_site_history
+from .render_pointintime import SCRIPT as PIT_SCRIPT
 
 log = get_plugin_logger(__name__)
 SCRIPT = "assets/sarabun.js"
@@ -44,6 +45,8 @@ class SarabunPlugin(BasePlugin[SarabunOptions]):  # type: ignore[no-untyped-call
         # accessibility fixes; listing it in mkdocs.yml's extra_javascript works as well.
         if SCRIPT not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
+        if PIT_SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(PIT_SCRIPT)  # the point-in-time form
         if HISTORY_CSS not in [str(s) for s in config.extra_css]:
             config.extra_css.append(HISTORY_CSS)  # generated in on_files (diff styles)
         if "SOURCE_DATE_EPOCH" not in os.environ:
