@@ -22,7 +22,7 @@ from browserkit import serve
 from conftest import ROOT
 from sarabun.corpus import load_corpus
 from sarabun.history import load_history
-from sarabun.render import render_site
+from sarabun.render import Site, render_site
 from sarabun.render_history import (
     HISTORY_CSS,
     MAX_VERSION_PAGES,
@@ -34,9 +34,11 @@ from sarabun.render_history import (
     split_body,
 )
 from sarabun.render_pointintime import SCRIPT as PIT_SCRIPT
+from sarabun.render_pointintime import intervals
 from sarabun.wordiff import DIFF_CSS, diff
 from test_browser import CHROMIUM, LAUNCH_ARGS
-from test_history import SOMCHAI, SOMYING, Git
+from test_history import REG as STORY_REG
+from test_history import SOMCHAI, SOMYING, Git, doc, story  # noqa: F401 (story: a fixture)
 
 BASE = Path(__file__).parent / "cases" / "base"
 REG = "opm-regulation-2547-regional-supervision"
@@ -348,3 +350,38 @@ def test_point_in_time_form_in_chromium(temp_site: Path, repo: tuple[Path, list[
             quiet.close()
         finally:
             browser.close()
+
+
+def test_intervals_follow_point_in_time(story: Git) -> None:  # noqa: F811
+    corpus = load_corpus(story.root)
+    sh = site_history(load_history(story.root), corpus)
+    site = Site(corpus)
+    data = intervals(site, sh, corpus.by_id()[STORY_REG])
+    # version 2 (a typo fix) replaces version 1 from its first day; version 3 takes in the
+    # amending regulation from its effective date; version 4 has its own effective date
+    assert [(d["from"], str(d["version"])[:9]) for d in data] == [
+        (None, "None"), ([2547, 3, 1], "ฉบับที่ ๒"), ([2548, 6, 1], "ฉบับที่ ๓"),
+        ([2549, 1, 1], "ฉบับที่ ๔")]
+    assert all(d["amendments"] == [] for d in data)
+
+
+def test_amendment_not_yet_in_the_text_is_named(tmp_path: Path) -> None:
+    g = Git(tmp_path / "repo")
+    shutil.copytree(BASE / "records" / "registries", g.root / "records" / "registries")
+    g.write(f"regulations/regulation/{STORY_REG}.md", doc(
+        STORY_REG, "regulation", "ระเบียบว่าด้วยการกำกับ พ.ศ. ๒๕๔๗", "ข้อ ๑ ข้อความ",
+        date="2547", status="in-force"))
+    g.write("regulations/regulation/opm-regulation-2548-no2.md", doc(
+        "opm-regulation-2548-no2", "regulation", "ระเบียบว่าด้วยการกำกับ (ฉบับที่ ๒)", "ข้อ ๑",
+        date="2548-06-01", status="in-force", amends=[STORY_REG]))
+    g.commit("เพิ่มระเบียบทั้งสองฉบับ", "2024-01-10T10:00:00+07:00")
+    corpus = load_corpus(g.root)
+    assert corpus.problems == []
+    sh = site_history(load_history(g.root), corpus)
+    data = intervals(Site(corpus), sh, corpus.by_id()[STORY_REG])
+    assert [d["from"] for d in data] == [None, [2547, 1, 1], [2548, 6, 1]]
+    assert data[1]["amendments"] == []
+    assert data[2]["amendments"] == [{"title": "ระเบียบว่าด้วยการกำกับ (ฉบับที่ ๒)",
+                                      "url": "../opm-regulation-2548-no2/",
+                                      "from_thai": "๑ มิถุนายน ๒๕๔๘"}]
+    assert data[1]["version"] == data[2]["version"]  # the one version there is

@@ -121,7 +121,7 @@
       nodes.push(document.createTextNode(" — " + item.note));
       item.amendments.forEach(function (a) {
         nodes.push(document.createElement("br"));
-        nodes.push(document.createTextNode("และมีผลตาม "));
+        nodes.push(document.createTextNode("แก้ไขเพิ่มเติมโดย "));
         nodes.push(link(a.url, a.title));
         nodes.push(document.createTextNode(" (มีผลตั้งแต่ " + a.from_thai +
           ") ซึ่งยังไม่ได้รวมไว้ในข้อความของฉบับนี้"));

@@ -91,7 +91,6 @@ def intervals(site: Site, sh: SiteHistory, doc: Document) -> list[dict[str, obje
                 shown[k] = start
     keys = sorted(shown)
     latest = sh.versions[doc_id][-1].commit.sha
-    first_commit = {a.id: sh.history.versions(str(a.id)) for a, _ in amending}
 
     out: list[dict[str, object]] = []
     for key in [None, *keys]:
@@ -104,11 +103,16 @@ def intervals(site: Site, sh: SiteHistory, doc: Document) -> list[dict[str, obje
                 url = _href(site, src, src)
             elif sh.has_page(v):
                 url = _href(site, src, version_src(doc, v))
+        # amendments the text shown already takes in (as PointInTime.periods decided)
+        taken: set[str] = set()
+        for period in plist:
+            if v is None or period.version.commit.index > v.commit.index:
+                break
+            taken.update(period.amended_by)
         pending = []
         for a, start in amending:
-            mine = first_commit.get(a.id) or []
-            taken = v is not None and bool(mine) and mine[0].commit.index <= v.commit.index
-            if start is not None and date_key(start) <= date_key(on) and not taken:
+            if (start is not None and date_key(start) <= date_key(on)
+                    and str(a.id) not in taken):
                 pending.append({"title": a.title, "url": _href(site, src, doc_src(a)),
                                 "from_thai": start.thai()})
         item: dict[str, object] = {
@@ -139,7 +143,7 @@ def _answer_html(item: dict[str, object]) -> str:
     amendments = item["amendments"]
     assert isinstance(amendments, list)
     for a in amendments:
-        out += (f'<br>และมีผลตาม <a href="{esc(a["url"])}">{esc(a["title"])}</a> '
+        out += (f'<br>แก้ไขเพิ่มเติมโดย <a href="{esc(a["url"])}">{esc(a["title"])}</a> '
                 f"(มีผลตั้งแต่ {esc(a['from_thai'])}) ซึ่งยังไม่ได้รวมไว้ในข้อความของฉบับนี้")
     return out
 
