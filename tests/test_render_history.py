@@ -29,9 +29,12 @@ from sarabun.render_history import (
     RECENT_PAGE,
     diff_html,
     history_css,
+    last_change,
     load_site_history,
+    page_sources,
     site_history,
     split_body,
+    with_last_updated,
 )
 from sarabun.render_pointintime import SCRIPT as PIT_SCRIPT
 from sarabun.render_pointintime import intervals
@@ -241,6 +244,8 @@ def temp_site(repo: tuple[Path, list[str]], tmp_path_factory: pytest.TempPathFac
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, root / folder,
                             ignore=shutil.ignore_patterns("originals"))
+    # the hand-written pages are committed too, so that they have a "last updated" date
+    Git(root).commit("หน้าเว็บที่เขียนเอง", "2024-07-01T09:00:00+07:00")
     site = tmp / "site"
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                            "--site-dir", str(site)], cwd=root, capture_output=True, text=True,
@@ -263,6 +268,15 @@ def test_mkdocs_strict_build_of_the_temp_repository(repo: tuple[Path, list[str]]
     doc = (site / "regulations" / REG / "index.html").read_text(encoding="utf-8")
     assert 'id="history"' in doc and "ปรับปรุงล่าสุด" in doc
     assert '<form class="sarabun-pit" hidden' in doc and PIT_SCRIPT in doc
+    # hand-written pages are dated by their file's last commit, under their title
+    about = (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'</h1>\s*<p class="sarabun-updated">ปรับปรุงล่าสุด '
+                     r'<time datetime="2024-07-01T09:00:00\+07:00">๑ กรกฎาคม ๒๕๖๗</time></p>',
+                     about)
+    recent = (site / "browse" / "recent" / "index.html").read_text(encoding="utf-8")
+    assert "ปรับปรุงล่าสุด" in recent  # the newest change listed
+    types = (site / "browse" / "types" / "index.html").read_text(encoding="utf-8")
+    assert "ปรับปรุงล่าสุด" not in types  # generated index pages carry no date
 
 
 # --- point in time on the page ------------------------------------------------------------
@@ -385,3 +399,23 @@ def test_amendment_not_yet_in_the_text_is_named(tmp_path: Path) -> None:
                                       "url": "../opm-regulation-2548-no2/",
                                       "from_thai": "๑ มิถุนายน ๒๕๔๘"}]
     assert data[1]["version"] == data[2]["version"]  # the one version there is
+
+
+def test_last_updated_of_other_pages(repo: tuple[Path, list[str]]) -> None:
+    root, shas = repo
+    corpus = load_corpus(root)
+    sh = load_site_history(root, corpus)
+    assert page_sources("about.md", generated=False) == ("docs/about.md",)
+    assert page_sources("about.md", generated=False, docs_dir=".") == ("about.md",)
+    assert page_sources("staff/errors.md", generated=True) == ("scripts/sarabun/problems.py",)
+    assert page_sources("browse/types/index.md", generated=True) == ()
+    # the newest commit touching any of the paths; none for unknown paths or no history
+    last = last_change(sh, (REG_PATH, "records/registries/organizations.yaml"))
+    assert last is not None and last.sha == shas[2]
+    assert last_change(sh, ("docs/nothing.md",)) is None and last_change(None, ("x",)) is None
+    page = with_last_updated("# เกี่ยวกับ\n\nข้อความ\n", last)
+    assert page.startswith('# เกี่ยวกับ\n\n<p class="sarabun-updated">ปรับปรุงล่าสุด '
+                           '<time datetime="2024-03-05T03:00:00+07:00">๕ มีนาคม ๒๕๖๗</time></p>\n')
+    assert page.endswith("\nข้อความ\n")
+    assert with_last_updated("ข้อความ", last).startswith('<p class="sarabun-updated">')
+    assert with_last_updated("ข้อความ", None) == "ข้อความ"

@@ -24,7 +24,15 @@ from .corpus import load_corpus
 from .gitcmd import last_commit_time
 from .publish import Heads, accessible, publish_files
 from .render import Site, missing_sources, render_site
-from .render_history import HISTORY_CSS, history_css, load_site_history
+from .render_history import (
+    HISTORY_CSS,
+    SiteHistory,
+    history_css,
+    last_change,
+    load_site_history,
+    page_sources,
+    with_last_updated,
+)
 from .render_pointintime import SCRIPT as PIT_SCRIPT
 
 log = get_plugin_logger(__name__)
@@ -39,6 +47,7 @@ class SarabunPlugin(BasePlugin[SarabunOptions]):  # type: ignore[no-untyped-call
     """``plugins: [sarabun]`` in mkdocs.yml: generate document and index pages from the corpus."""
 
     heads: Heads | None = None
+    history: SiteHistory | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Keyboard access to wide tables (docs/assets/sarabun.js), with the plugin's other
@@ -64,6 +73,7 @@ class SarabunPlugin(BasePlugin[SarabunOptions]):  # type: ignore[no-untyped-call
             raise PluginError(f"คลังเอกสารมี {len(corpus.problems)} ปัญหา "
                               "แก้ตามรายการข้างบนก่อน (ตรวจได้ด้วย sarabun check)")
         history = load_site_history(root, corpus)  # once per build; none from a tarball
+        self.history = history
         for message in history.warnings:  # info: a shallow clone still builds (--strict)
             log.info(message)
         pages = render_site(corpus, directory_urls=config.use_directory_urls, history=history)
@@ -82,6 +92,15 @@ class SarabunPlugin(BasePlugin[SarabunOptions]):  # type: ignore[no-untyped-call
         for message in missing_sources(corpus, (f.src_uri for f in files)):
             log.warning(message)
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        # "ปรับปรุงล่าสุด" on hand-written and staff pages (documents have theirs already)
+        root = Path(config.config_file_path).resolve().parent
+        docs_dir = Path(config.docs_dir).resolve()
+        rel = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else ""
+        paths = page_sources(page.file.src_uri, page.file.generated_by is not None, rel)
+        return with_last_updated(markdown, last_change(self.history, paths))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         output = accessible(output)

@@ -33,11 +33,20 @@ from typing import TYPE_CHECKING
 from . import wordiff
 from .corpus import Corpus
 from .model import Category, Document
-from .render import Site, add_clause_anchors, doc_src, esc, front_matter, thai_count
+from .render import (
+    ERRORS_PAGE,
+    SCHEMA_PAGE,
+    Site,
+    add_clause_anchors,
+    doc_src,
+    esc,
+    front_matter,
+    thai_count,
+)
 from .thai import BEDate, to_thai_digits
 
 if TYPE_CHECKING:
-    from .history import History, PointInTime, Removal, Version
+    from .history import Commit, History, PointInTime, Removal, Version
 
 #: Versions of one document that get a version page and a diff page (the newest ones).
 MAX_VERSION_PAGES = 20
@@ -46,6 +55,13 @@ RECENT_LIMIT = 50
 RECENT_PAGE = "browse/recent.md"
 #: Generated stylesheet (``wordiff.DIFF_CSS`` and the history list); the plugin adds it.
 HISTORY_CSS = "assets/sarabun-history.css"
+#: Generated pages dated by the code they are made from (the rest of the generated index pages
+#: carry no date: see ``page_sources``), and the folders of that code read from git.
+GENERATED_SOURCES = {
+    SCHEMA_PAGE: ("scripts/sarabun/model.py",),
+    ERRORS_PAGE: ("scripts/sarabun/problems.py",),
+}
+CODE_PATHS = ("scripts/sarabun",)
 #: Lines of unchanged text kept around each change on a diff page.
 CONTEXT_LINES = 2
 
@@ -127,9 +143,10 @@ def site_history(history: History, corpus: Corpus) -> SiteHistory:
 
 def load_site_history(root: Path, corpus: Corpus) -> SiteHistory:
     """Read the history of the repository at ``root`` once (none from a tarball: no error)."""
-    from .history import load_history
+    from .history import DEFAULT_PATHS, load_history
 
-    return site_history(load_history(root, missing_ok=True), corpus)
+    paths = (*DEFAULT_PATHS, *CODE_PATHS)  # the code dates the generated staff pages
+    return site_history(load_history(root, paths=paths, missing_ok=True), corpus)
 
 
 # --- addresses ----------------------------------------------------------------------------
@@ -399,6 +416,56 @@ def diff_page(site: Site, doc: Document, sh: SiteHistory, v: Version) -> str:
     return "".join(out)
 
 
+# --- "last updated" on the other pages ----------------------------------------------------
+
+def page_sources(src_uri: str, generated: bool, docs_dir: str = "docs") -> tuple[str, ...]:
+    """The repository paths whose last change dates the page ``src_uri``.
+
+    A hand-written page (``docs/about.md``) is dated by its own file, a generated staff page by
+    the module it is made from (``GENERATED_SOURCES``). The generated index pages (by type,
+    year, issuer, province, the data and wanted pages) get no date: they are remade from all
+    documents on every build, each document they list shows its own date on its page, and
+    the recent changes page says what changed when. Document, version and diff pages are dated
+    by ``with_history`` and their own pages.
+    """
+    if not generated:
+        folder = docs_dir.strip("/")
+        return (f"{folder}/{src_uri}" if folder not in ("", ".") else src_uri,)
+    return GENERATED_SOURCES.get(src_uri, ())
+
+
+def last_change(sh: SiteHistory | None, paths: Sequence[str]) -> Commit | None:
+    """The newest commit that changed any of ``paths`` (None without history)."""
+    if sh is None or not paths:
+        return None
+    found = [c for c in (sh.history.last_updated(p) for p in paths) if c is not None]
+    return max(found, key=lambda c: c.index, default=None)
+
+
+def updated_line(commit: Commit) -> str:
+    """``<p class="sarabun-updated">ปรับปรุงล่าสุด <time ...>๕ มีนาคม ๒๕๖๗</time></p>``."""
+    return (f'<p class="sarabun-updated">ปรับปรุงล่าสุด <time datetime="{esc(commit.iso())}">'
+            f"{esc(commit.thai_date())}</time></p>")
+
+
+def with_last_updated(markdown: str, commit: Commit | None) -> str:
+    """``markdown`` (without front matter) with the "last updated" line under its title.
+
+    The line goes after a leading ``# title`` when the page starts with one, else first.
+    """
+    if commit is None:
+        return markdown
+    line = updated_line(commit)
+    lines = markdown.split("\n")
+    for i, text in enumerate(lines):
+        if not text.strip():
+            continue
+        if text.startswith("# "):
+            return "\n".join([*lines[:i + 1], "", line, *lines[i + 1:]])
+        break
+    return line + "\n\n" + markdown
+
+
 # --- the recent changes page --------------------------------------------------------------
 
 def recent_page(site: Site, sh: SiteHistory | None) -> str:
@@ -410,6 +477,8 @@ def recent_page(site: Site, sh: SiteHistory | None) -> str:
         return "".join(out)
     assert sh is not None
     from .history import Version as HistoryVersion
+
+    out.append(updated_line(changes[0].commit) + "\n\n")
 
     out.append(f"<p>การเปลี่ยนแปลงเอกสาร {esc(thai_count(len(changes), 'รายการ'))}ล่าสุดในคลัง "
                "เรียงจากใหม่ไปเก่า</p>\n\n")
