@@ -9,7 +9,9 @@ The repository is synthesised with one ``git fast-import`` in a temporary folder
 DIR``, reused if it exists). Each document is added, then edited V-1 times; the second edit moves
 it to another folder (``years`` layout: ``regulations/order/<Y>/`` -> ``regulations/order/<Y+1>/``
 over 70 year folders; ``flat`` layout: ``regulations/order/<id>.md`` ->
-``regulations/order/2545/<id>.md``, one folder of N files) and the fourth changes its
+``regulations/order/2545/<id>.md``, one folder of N files; ``types`` layout: the repository's
+``<category>/<type>/`` folders, N/11 files each, the move going to the next type's folder) and
+the fourth changes its
 ``effective_date``. By default each commit touches one document, so 10 000 x 5 gives 50 000
 commits. Printed: the time of ``load_history`` (commits, versions and every version's front
 matter), of ``versions()`` for every document and of the in-force labels for every document;
@@ -31,6 +33,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sarabun.history import PointInTime, load_history
+from sarabun.model import DOC_TYPES
 from sarabun.thai import BEDate
 
 BODY = (
@@ -51,9 +54,15 @@ def doc_text(n: int, version: int) -> bytes:
     return (head + BODY.format(n=n, v=version)).encode("utf-8")
 
 
+#: The repository's type folders (``<category>/<type>/``), for the ``types`` layout.
+TYPE_FOLDERS = [f"{t.category.value}/{t.code}" for t in DOC_TYPES.values()]
+
+
 def doc_path(n: int, version: int, layout: str) -> str:
     if layout == "flat":  # every document in one folder: the worst case for git's tree diffs
         folder = "regulations/order" if version < 2 else "regulations/order/2545"
+    elif layout == "types":  # the repository's layout: one folder per type; the move corrects it
+        folder = TYPE_FOLDERS[(n + (1 if version >= 2 else 0)) % len(TYPE_FOLDERS)]
     else:  # year folders (70 of them); the move files a document under the next year
         year = 2500 + n % 70 + (1 if version >= 2 else 0)
         folder = f"regulations/order/{year}"
@@ -101,8 +110,9 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--versions", type=int, default=5)
     ap.add_argument("--per-commit", type=int, default=1, help="documents changed per commit")
-    ap.add_argument("--layout", choices=["years", "flat"], default="years",
-                    help="years: documents in 70 year folders; flat: all in one folder")
+    ap.add_argument("--layout", choices=["years", "flat", "types"], default="years",
+                    help="years: documents in 70 year folders; flat: all in one folder; "
+                    "types: the repository's <category>/<type>/ folders (11)")
     ap.add_argument("--jobs", type=int, help="git processes side by side (default: all cores)")
     ap.add_argument("--repo", type=Path, help="where to build the repository (reused if present)")
     ap.add_argument("--runs", type=int, default=3)

@@ -374,6 +374,11 @@ def test_cache_reads_only_new_commits(tmp_path: Path, monkeypatch: pytest.Monkey
     assert len(calls) == 1 and calls[0] != [new]
     [cache_file] = (tmp_path / "cache" / "history").iterdir()
     assert new.encode() not in cache_file.read_bytes()
+    # a setting that changes git's output (rename detection) makes the cache stale
+    calls.clear()
+    g("config", "diff.renameLimit", "5")
+    load_history(g.root)
+    assert sum(len(c) for c in calls) == 3
 
 
 def test_damaged_cache_is_ignored_and_rewritten(story: Git, history: History, tmp_path: Path,

@@ -593,12 +593,18 @@ _LOG_OPTIONS = ("--raw", "-z", "-M", "--no-abbrev", "--diff-merges=separate")
 
 
 def _cache_key(repo: git.Repo) -> str:
-    """What git's output for a commit depends on besides the commit: options, ``.mailmap``."""
+    """What git's output for a commit depends on besides the commit: the options, ``.mailmap``
+    and the settings that change rename detection, author names or the message encoding."""
     try:
         mailmap = repo.git.rev_parse("--verify", "--quiet", "HEAD:.mailmap").strip()
     except git.GitCommandError:
         mailmap = ""
-    text = "\0".join([*_LOG_OPTIONS, _FORMAT, mailmap])
+    try:
+        settings = repo.git.config("--get-regexp",
+                                   r"^(diff\.renamelimit|i18n\.logoutputencoding|mailmap\.)")
+    except git.GitCommandError:  # none set
+        settings = ""
+    text = "\0".join([*_LOG_OPTIONS, _FORMAT, mailmap, settings])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
