@@ -3,16 +3,23 @@
     .venv/bin/python scripts/bench_history.py                  # 10 000 documents x 5 commits
     .venv/bin/python scripts/bench_history.py --docs 1000
     .venv/bin/python scripts/bench_history.py --layout flat    # all documents in one folder
+    .venv/bin/python scripts/bench_history.py --layout years   # 70 year folders
     .venv/bin/python scripts/bench_history.py --per-commit 10  # 10 documents per commit
 
 The repository is synthesised with one ``git fast-import`` in a temporary folder (or ``--repo
 DIR``, reused if it exists). Each document is added, then edited V-1 times; the second edit moves
-it to another folder (``years`` layout: ``regulations/order/<Y>/`` -> ``regulations/order/<Y+1>/``
-over 70 year folders; ``flat`` layout: ``regulations/order/<id>.md`` ->
-``regulations/order/2545/<id>.md``, one folder of N files) and the fourth changes its
-``effective_date``. By default each commit touches one document, so 10 000 x 5 gives 50 000
-commits. Printed: the time of ``load_history`` (commits, versions and every version's front
-matter), of ``versions()`` for every document and of the in-force labels for every document.
+it to another folder and the fourth changes its ``effective_date``. Layouts: ``types`` (default,
+the repository's own: ``<category>/<type>/<id>.md`` over the 11 type folders, N/11 files each,
+the move going to the next type's folder); ``flat`` (the worst case: ``regulations/order/<id>.md``
+-> ``regulations/order/2545/<id>.md``, one folder of N files); ``years`` (``regulations/order/<Y>/``
+-> ``regulations/order/<Y+1>/`` over 70 year folders). By default each commit touches one
+document, so 10 000 x 5 gives 50 000 commits. Printed: the time of ``load_history`` (commits,
+versions and every version's front matter), of ``versions()`` for every document and of the
+in-force labels for every document; ``--runs`` cold runs (``cache=False``: git diffs every
+commit), then one run filling the history cache (``sarabun.history_cache``, in a temporary
+folder) and one reading it. CPU time is split into this Python process and its git processes
+(the machine may be shared: compare CPU). git's cost grows with the files of the folder each
+commit touches, so ``flat`` is about 4x ``types`` when cold.
 The issue's target: extraction for 10k x 5 in <= 10 s on 2 cores.
 """
 
@@ -28,6 +35,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sarabun.history import PointInTime, load_history
+from sarabun.model import DOC_TYPES
 from sarabun.thai import BEDate
 
 BODY = (
@@ -48,9 +56,15 @@ def doc_text(n: int, version: int) -> bytes:
     return (head + BODY.format(n=n, v=version)).encode("utf-8")
 
 
+#: The repository's type folders (``<category>/<type>/``), for the ``types`` layout.
+TYPE_FOLDERS = [f"{t.category.value}/{t.code}" for t in DOC_TYPES.values()]
+
+
 def doc_path(n: int, version: int, layout: str) -> str:
     if layout == "flat":  # every document in one folder: the worst case for git's tree diffs
         folder = "regulations/order" if version < 2 else "regulations/order/2545"
+    elif layout == "types":  # the repository's layout: one folder per type; the move corrects it
+        folder = TYPE_FOLDERS[(n + (1 if version >= 2 else 0)) % len(TYPE_FOLDERS)]
     else:  # year folders (70 of them); the move files a document under the next year
         year = 2500 + n % 70 + (1 if version >= 2 else 0)
         folder = f"regulations/order/{year}"
@@ -98,8 +112,9 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--versions", type=int, default=5)
     ap.add_argument("--per-commit", type=int, default=1, help="documents changed per commit")
-    ap.add_argument("--layout", choices=["years", "flat"], default="years",
-                    help="years: documents in 70 year folders; flat: all in one folder")
+    ap.add_argument("--layout", choices=["years", "flat", "types"], default="types",
+                    help="years: documents in 70 year folders; flat: all in one folder; "
+                    "types: the repository's <category>/<type>/ folders (11)")
     ap.add_argument("--jobs", type=int, help="git processes side by side (default: all cores)")
     ap.add_argument("--repo", type=Path, help="where to build the repository (reused if present)")
     ap.add_argument("--runs", type=int, default=3)
@@ -113,11 +128,15 @@ def main() -> None:
             print(f"synthesised {args.docs} documents x {args.versions} commits "
                   f"({args.per_commit} document(s) per commit, {args.layout} layout) "
                   f"in {time.perf_counter() - t0:.1f} s")
-        print(f"cores available: {len(os.sched_getaffinity(0))}")
-        for run in range(1, args.runs + 1):
-            t0 = time.perf_counter()
-            history = load_history(repo, jobs=args.jobs)
-            t1 = time.perf_counter()
+        print(f"cores available: {len(os.sched_getaffinity(0))}; load average "
+              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        os.environ["SARABUN_CACHE_DIR"] = str(Path(tmp) / "cache")
+        # cold: every commit diffed by git; then the cache filled, then read from the cache
+        modes = [("cold", False)] * args.runs + [("cache fill", True), ("cache warm", True)]
+        for run, (mode, cache) in enumerate(modes, 1):
+            c0, t0 = os.times(), time.perf_counter()
+            history = load_history(repo, jobs=args.jobs, cache=cache)
+            t1, c1 = time.perf_counter(), os.times()
             ids = history.ids()
             n_versions = sum(len(history.versions(i)) for i in ids)
             t2 = time.perf_counter()
@@ -125,8 +144,12 @@ def main() -> None:
             current = sum(1 for i in ids for label in pit.labels(i, BEDate(2568, 1, 1)).values()
                           if label == "ฉบับปัจจุบัน")
             t3 = time.perf_counter()
-            print(f"run {run}: load_history {t1 - t0:.2f} s "
-                  f"for {len(history.commits)} commits, {len(ids)} documents, {n_versions} "
+            py = c1.user - c0.user + c1.system - c0.system
+            gitcpu = (c1.children_user - c0.children_user
+                      + c1.children_system - c0.children_system)
+            print(f"run {run} ({mode}): load_history {t1 - t0:.2f} s wall, CPU python "
+                  f"{py:.2f} s + git {gitcpu:.2f} s, for {len(history.commits)} commits, "
+                  f"{len(ids)} documents, {n_versions} "
                   f"versions; versions() for every document {t2 - t1:.2f} s; "
                   f"in-force labels for every document {t3 - t2:.2f} s ({current} current)")
         sample = history.versions(ids[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,15 @@ def mkdocs_config(root: Path) -> dict[str, object]:
     data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkdocsLoader)
     assert isinstance(data, dict)
     return data
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _history_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """History caches (sarabun.history_cache) go to a throw-away folder, not ~/.cache."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("SARABUN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    yield
+    patch.undo()
 
 
 # --- the built public site (shared by test_site and test_browser) -------------------------

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from casekit import BASE
+from sarabun import history as history_mod
 from sarabun import wordiff
 from sarabun.corpus import load_corpus
 from sarabun.errors import SarabunError
@@ -328,6 +329,78 @@ def test_shallow_clone_warns_with_the_fix(story: Git, tmp_path: Path,
     assert run_cli(["--root", str(target), "history", REG]) == 0
     assert "คำเตือน:" in capsys.readouterr().err
     assert not load_history(story.root).shallow
+
+
+# --- the cache of commits already read --------------------------------------------------------
+
+
+def _versions_of(h: History) -> dict[str, list[tuple[str, str, str, str]]]:
+    return {i: [(v.commit.sha, v.blob, v.kind, v.path) for v in h.versions(i)] for i in h.ids()}
+
+
+def test_cache_reads_only_new_commits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SARABUN_CACHE_DIR", str(tmp_path / "cache"))
+    calls: list[list[str]] = []
+    real = history_mod._log_chunk
+
+    def counting(repo: object, shas: list[str]) -> bytes:
+        calls.append(list(shas))
+        return real(repo, shas)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(history_mod, "_log_chunk", counting)
+    g = Git(tmp_path / "repo")
+    g.write("regulations/order/a.md", order_text("ฉบับแรก"))
+    g.commit("เพิ่ม", "2024-01-01T00:00:00+07:00")
+    g.write("regulations/order/a.md", order_text("ฉบับสอง"))
+    g.commit("แก้", "2024-01-02T00:00:00+07:00")
+    cold = load_history(g.root)
+    assert sum(len(c) for c in calls) == 2
+    calls.clear()
+    warm = load_history(g.root)
+    assert calls == [] and _versions_of(warm) == _versions_of(cold)
+    assert [v.effective_date for v in warm.versions("a")] == \
+        [v.effective_date for v in cold.versions("a")]
+    # a new commit: only it is diffed
+    g("mv", "regulations/order/a.md", "regulations/order/b.md")
+    new = g.commit("เปลี่ยนชื่อ", "2024-01-03T00:00:00+07:00")
+    h = load_history(g.root)
+    assert calls == [[new]]
+    assert [v.kind for v in h.versions("b")] == ["added", "modified", "renamed"]
+    assert _versions_of(h) == _versions_of(load_history(g.root, cache=False))
+    # history rewritten: the amended commit is read, the dropped one leaves the cache
+    calls.clear()
+    g("commit", "-q", "--amend", "-m", "เปลี่ยนชื่อไฟล์", date="2024-01-04T00:00:00+07:00")
+    h = load_history(g.root)
+    assert len(calls) == 1 and calls[0] != [new]
+    [cache_file] = (tmp_path / "cache" / "history").iterdir()
+    assert new.encode() not in cache_file.read_bytes()
+    # a setting that changes git's output (rename detection) makes the cache stale
+    calls.clear()
+    g("config", "diff.renameLimit", "5")
+    load_history(g.root)
+    assert sum(len(c) for c in calls) == 3
+
+
+def test_damaged_cache_is_ignored_and_rewritten(story: Git, history: History, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SARABUN_CACHE_DIR", str(tmp_path))
+    load_history(story.root)
+    [cache_file] = (tmp_path / "history").iterdir()
+    good = cache_file.read_bytes()
+    for bad in (good[:-7], b"junk", good.replace(b" ", b"  ", 1), b""):
+        cache_file.write_bytes(bad)
+        assert _versions_of(load_history(story.root)) == _versions_of(history)
+        assert cache_file.read_bytes() == good
+
+
+def test_shallow_clone_is_not_cached(story: Git, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SARABUN_CACHE_DIR", str(tmp_path / "cache"))
+    target = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{story.root}", str(target)],
+                   check=True, env=story.env, capture_output=True)
+    assert load_history(target).shallow
+    assert not (tmp_path / "cache").exists()
 
 
 # --- point in time ----------------------------------------------------------------------------

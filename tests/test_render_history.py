@@ -7,6 +7,8 @@ dated in UTC on the evening before, Bangkok time the next morning).
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import re
 import shutil
@@ -16,22 +18,30 @@ from pathlib import Path
 
 import pytest
 
+from browserkit import serve
 from conftest import ROOT
 from sarabun.corpus import load_corpus
 from sarabun.history import load_history
-from sarabun.render import render_site
+from sarabun.render import Site, render_site
 from sarabun.render_history import (
     HISTORY_CSS,
     MAX_VERSION_PAGES,
     RECENT_PAGE,
     diff_html,
     history_css,
+    last_change,
     load_site_history,
+    page_sources,
     site_history,
     split_body,
+    with_last_updated,
 )
+from sarabun.render_pointintime import SCRIPT as PIT_SCRIPT
+from sarabun.render_pointintime import intervals
 from sarabun.wordiff import DIFF_CSS, diff
-from test_history import SOMCHAI, SOMYING, Git
+from test_browser import CHROMIUM, LAUNCH_ARGS
+from test_history import REG as STORY_REG
+from test_history import SOMCHAI, SOMYING, Git, doc, story  # noqa: F401 (story: a fixture)
 
 BASE = Path(__file__).parent / "cases" / "base"
 REG = "opm-regulation-2547-regional-supervision"
@@ -222,22 +232,33 @@ def test_split_body_and_folded_diff() -> None:
     assert DIFF_CSS in history_css()
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-def test_mkdocs_strict_build_of_the_temp_repository(repo: tuple[Path, list[str]],
-                                                    tmp_path: Path) -> None:
-    src, shas = repo
-    root = tmp_path / "repo"
+@pytest.fixture(scope="module")
+def temp_site(repo: tuple[Path, list[str]], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``mkdocs build --strict`` of the temporary repository (once for this module)."""
+    src, _ = repo
+    tmp = tmp_path_factory.mktemp("temp-site")
+    root = tmp / "repo"
     shutil.copytree(src, root)  # with .git
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     for folder in ("docs", "overrides"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, root / folder,
                             ignore=shutil.ignore_patterns("originals"))
-    site = tmp_path / "site"
+    # the hand-written pages are committed too, so that they have a "last updated" date
+    Git(root).commit("หน้าเว็บที่เขียนเอง", "2024-07-01T09:00:00+07:00")
+    site = tmp / "site"
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                            "--site-dir", str(site)], cwd=root, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
     assert proc.returncode == 0, proc.stderr
+    return site
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_mkdocs_strict_build_of_the_temp_repository(repo: tuple[Path, list[str]],
+                                                    temp_site: Path) -> None:
+    _, shas = repo
+    site = temp_site
     diff_page = (site / "regulations" / REG / "diff" / shas[2][:12] / "index.html"
                  ).read_text(encoding="utf-8")
     assert '<div class="sarabun-diff">' in diff_page and "<del>" in diff_page
@@ -246,3 +267,155 @@ def test_mkdocs_strict_build_of_the_temp_repository(repo: tuple[Path, list[str]]
     assert (site / "browse" / "recent" / "index.html").is_file()
     doc = (site / "regulations" / REG / "index.html").read_text(encoding="utf-8")
     assert 'id="history"' in doc and "ปรับปรุงล่าสุด" in doc
+    assert '<form class="sarabun-pit" hidden' in doc and PIT_SCRIPT in doc
+    # hand-written pages are dated by their file's last commit, under their title
+    about = (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'</h1>\s*<p class="sarabun-updated">ปรับปรุงล่าสุด '
+                     r'<time datetime="2024-07-01T09:00:00\+07:00">๑ กรกฎาคม ๒๕๖๗</time></p>',
+                     about)
+    recent = (site / "browse" / "recent" / "index.html").read_text(encoding="utf-8")
+    assert "ปรับปรุงล่าสุด" in recent  # the newest change listed
+    types = (site / "browse" / "types" / "index.html").read_text(encoding="utf-8")
+    assert "ปรับปรุงล่าสุด" not in types  # generated index pages carry no date
+
+
+# --- point in time on the page ------------------------------------------------------------
+
+
+def test_point_in_time_section_lists_the_periods(pages: dict[str, str],
+                                                 repo: tuple[Path, list[str]]) -> None:
+    _, shas = repo
+    page = pages[f"regulations/{REG}.md"]
+    section = page[page.index("{#in-force}"):page.index("{#history}")]
+    assert 'for="sarabun-pit-date">อ่านฉบับที่มีผล ณ วันที่</label>' in section
+    assert 'aria-describedby="sarabun-pit-hint"' in section and 'role="status"' in section
+    # the list a reader without script uses; the year-only date stays year-only
+    assert "<strong>ก่อน พ.ศ. ๒๕๔๗</strong>: ไม่มีฉบับที่มีผลใช้บังคับ" in section
+    assert (f'<strong>ตั้งแต่ พ.ศ. ๒๕๔๗</strong>: <a href="versions/{shas[0][:12]}/">ฉบับที่ ๑'
+            in section)
+    # version 2 took effect on 1 March 2567 and version 3 (a typo fix) replaced it that day
+    assert '<strong>ตั้งแต่ ๑ มีนาคม ๒๕๖๗</strong>: <a href="./">ฉบับที่ ๓' in section
+    data = json.loads(html.unescape(re.search(r'data-pit="([^"]*)"', section)[1]))
+    assert [d["from"] for d in data] == [None, [2547, 1, 1], [2567, 3, 1]]
+    # the order (not amended, one period) and records get no form
+    assert "{#in-force}" not in pages["records/pdc-regional-minutes-2564-1.md"]
+
+
+PARSE_CASES = {
+    "๑ มกราคม ๒๕๖๕": [2565, 1, 1], "2565-01-01": [2565, 1, 1], "1/1/2565": [2565, 1, 1],
+    "วันที่ ๑๕ มี.ค. พ.ศ. ๒๕๖๗": [2567, 3, 15], "29/2/2567": [2567, 2, 29],
+    "1 ม.ค. 65": [2565, 1, 1], "มีนาคม 2567": [2567, 3, 1], "2547": [2547, 1, 1],
+    "2024-03-01": [2567, 3, 1], "๒๙ กุมภาพันธ์ ๒๕๖๖": None, "31/4/2567": None,
+    "1 มกรา 2565": None, "เมื่อวาน": None, "": None,
+}
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium")
+def test_point_in_time_form_in_chromium(temp_site: Path, repo: tuple[Path, list[str]]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    _, shas = repo
+    shots = Path(os.environ.get("SARABUN_SCREENSHOTS", temp_site.parent / "shots"))
+    shots.mkdir(parents=True, exist_ok=True)
+    with serve(temp_site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 900, "height": 900})
+            page.goto(f"{base}regulations/{REG}/", wait_until="networkidle")
+            # the date parsing, Thai and Arabic digits (the months come from the page)
+            got = page.evaluate("""(cases) => {
+              const months = JSON.parse(document.querySelector("form.sarabun-pit").dataset.months);
+              const out = {};
+              for (const text of cases) {
+                const d = window.sarabunPointInTime.parse(text, months);
+                out[text] = d.error ? null : [d.year, d.month, d.day];
+              }
+              return out;
+            }""", list(PARSE_CASES))
+            assert got == PARSE_CASES
+            # keyboard only: the labelled box, Enter, the answer with a link to the version
+            box = page.get_by_label("อ่านฉบับที่มีผล ณ วันที่")
+            assert box.is_visible()
+            box.focus()
+            page.keyboard.type("๑ มกราคม ๒๕๖๕")
+            page.keyboard.press("Enter")
+            answer = page.locator(".sarabun-pit__answer")
+            assert "ณ ๑ มกราคม ๒๕๖๕" in answer.inner_text()
+            link = answer.get_by_role("link")
+            assert link.get_attribute("href") == f"versions/{shas[0][:12]}/"
+            page.keyboard.press("Tab")  # past the button to the answer's link
+            page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.textContent").startswith("อ่านฉบับที่ ๑")
+            page.locator("#in-force").scroll_into_view_if_needed()
+            page.screenshot(path=str(shots / "point-in-time.png"))
+            box.fill("31/4/2567")
+            page.keyboard.press("Enter")
+            assert "เมษายน พ.ศ. ๒๕๖๗ มี ๓๐ วัน" in answer.inner_text()
+            assert box.get_attribute("aria-invalid") == "true"
+            box.fill("2568-01-01")
+            box.press("Enter")
+            assert answer.get_by_role("link").get_attribute("href") == "./"
+            # without script: no form, the list of periods is there
+            quiet = browser.new_page(java_script_enabled=False)
+            quiet.goto(f"{base}regulations/{REG}/")
+            assert not quiet.locator("form.sarabun-pit").is_visible()
+            assert quiet.locator(".sarabun-pit-periods li").count() == 3
+            quiet.close()
+        finally:
+            browser.close()
+
+
+def test_intervals_follow_point_in_time(story: Git) -> None:  # noqa: F811
+    corpus = load_corpus(story.root)
+    sh = site_history(load_history(story.root), corpus)
+    site = Site(corpus)
+    data = intervals(site, sh, corpus.by_id()[STORY_REG])
+    # version 2 (a typo fix) replaces version 1 from its first day; version 3 takes in the
+    # amending regulation from its effective date; version 4 has its own effective date
+    assert [(d["from"], str(d["version"])[:9]) for d in data] == [
+        (None, "None"), ([2547, 3, 1], "ฉบับที่ ๒"), ([2548, 6, 1], "ฉบับที่ ๓"),
+        ([2549, 1, 1], "ฉบับที่ ๔")]
+    assert all(d["amendments"] == [] for d in data)
+
+
+def test_amendment_not_yet_in_the_text_is_named(tmp_path: Path) -> None:
+    g = Git(tmp_path / "repo")
+    shutil.copytree(BASE / "records" / "registries", g.root / "records" / "registries")
+    g.write(f"regulations/regulation/{STORY_REG}.md", doc(
+        STORY_REG, "regulation", "ระเบียบว่าด้วยการกำกับ พ.ศ. ๒๕๔๗", "ข้อ ๑ ข้อความ",
+        date="2547", status="in-force"))
+    g.write("regulations/regulation/opm-regulation-2548-no2.md", doc(
+        "opm-regulation-2548-no2", "regulation", "ระเบียบว่าด้วยการกำกับ (ฉบับที่ ๒)", "ข้อ ๑",
+        date="2548-06-01", status="in-force", amends=[STORY_REG]))
+    g.commit("เพิ่มระเบียบทั้งสองฉบับ", "2024-01-10T10:00:00+07:00")
+    corpus = load_corpus(g.root)
+    assert corpus.problems == []
+    sh = site_history(load_history(g.root), corpus)
+    data = intervals(Site(corpus), sh, corpus.by_id()[STORY_REG])
+    assert [d["from"] for d in data] == [None, [2547, 1, 1], [2548, 6, 1]]
+    assert data[1]["amendments"] == []
+    assert data[2]["amendments"] == [{"title": "ระเบียบว่าด้วยการกำกับ (ฉบับที่ ๒)",
+                                      "url": "../opm-regulation-2548-no2/",
+                                      "from_thai": "๑ มิถุนายน ๒๕๔๘"}]
+    assert data[1]["version"] == data[2]["version"]  # the one version there is
+
+
+def test_last_updated_of_other_pages(repo: tuple[Path, list[str]]) -> None:
+    root, shas = repo
+    corpus = load_corpus(root)
+    sh = load_site_history(root, corpus)
+    assert page_sources("about.md", generated=False) == ("docs/about.md",)
+    assert page_sources("about.md", generated=False, docs_dir=".") == ("about.md",)
+    assert page_sources("staff/errors.md", generated=True) == ("scripts/sarabun/problems.py",)
+    assert page_sources("browse/types/index.md", generated=True) == ()
+    # the newest commit touching any of the paths; none for unknown paths or no history
+    last = last_change(sh, (REG_PATH, "records/registries/organizations.yaml"))
+    assert last is not None and last.sha == shas[2]
+    assert last_change(sh, ("docs/nothing.md",)) is None and last_change(None, ("x",)) is None
+    page = with_last_updated("# เกี่ยวกับ\n\nข้อความ\n", last)
+    assert page.startswith('# เกี่ยวกับ\n\n<p class="sarabun-updated">ปรับปรุงล่าสุด '
+                           '<time datetime="2024-03-05T03:00:00+07:00">๕ มีนาคม ๒๕๖๗</time></p>\n')
+    assert page.endswith("\nข้อความ\n")
+    assert with_last_updated("ข้อความ", last).startswith('<p class="sarabun-updated">')
+    assert with_last_updated("ข้อความ", None) == "ข้อความ"

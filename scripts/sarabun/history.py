@@ -3,7 +3,10 @@
 This is the only module that imports GitPython. ``load_history`` runs **one** ``git log`` over the
 whole history (``--raw -z -M``, merges diffed against each parent) and parses the stream, then
 reads the front matter of every version it found with **one** ``git cat-file --batch``. Nothing
-here starts a process per file or per commit, so a build stays fast on a large corpus.
+here starts a process per file or per commit. git's own cost is its tree diff, O(files in the
+touched folder) per commit, which dominates on the repository's flat folders; so the raw record
+of every commit read is kept in a user cache (``history_cache``) and the next build diffs only
+the commits it has not seen.
 
 Documents are keyed by their id, which is the file name without ``.md`` (checks rule F005), so a
 document moved to another folder (``regulations/order/a.md`` -> ``regulations/order/2545/a.md``)
@@ -34,6 +37,7 @@ version); none is in force before the first start or from the date of a repealin
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import logging
 import os
@@ -51,6 +55,7 @@ os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
 import git
 
+from . import history_cache
 from .errors import SarabunError
 from .model import Document
 from .thai import BE_OFFSET, BEDate, DateError, to_thai_digits
@@ -577,12 +582,30 @@ def _log_chunk(repo: git.Repo, shas: list[str]) -> bytes:
         fh.write(("\n".join(shas) + "\n").encode("ascii"))
         fh.seek(0)
         raw = repo.git.log(
-            "--no-walk=unsorted", "--stdin", "--raw", "-z", "-M", "--no-abbrev",
-            "--diff-merges=separate", f"--format={_FORMAT}",
+            "--no-walk=unsorted", "--stdin", *_LOG_OPTIONS, f"--format={_FORMAT}",
             istream=fh, stdout_as_string=False, strip_newline_in_stdout=False,
         )
     assert isinstance(raw, bytes)
     return raw
+
+
+_LOG_OPTIONS = ("--raw", "-z", "-M", "--no-abbrev", "--diff-merges=separate")
+
+
+def _cache_key(repo: git.Repo) -> str:
+    """What git's output for a commit depends on besides the commit: the options, ``.mailmap``
+    and the settings that change rename detection, author names or the message encoding."""
+    try:
+        mailmap = repo.git.rev_parse("--verify", "--quiet", "HEAD:.mailmap").strip()
+    except git.GitCommandError:
+        mailmap = ""
+    try:
+        settings = repo.git.config("--get-regexp",
+                                   r"^(diff\.renamelimit|i18n\.logoutputencoding|mailmap\.)")
+    except git.GitCommandError:  # none set
+        settings = ""
+    text = "\0".join([*_LOG_OPTIONS, _FORMAT, mailmap, settings])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def default_jobs() -> int:
@@ -594,7 +617,7 @@ def default_jobs() -> int:
 
 def load_history(root: Path, paths: Iterable[str] = DEFAULT_PATHS,
                  read_headers: bool | tuple[str, ...] = True, jobs: int | None = None,
-                 missing_ok: bool = False) -> History:
+                 missing_ok: bool = False, cache: bool | None = None) -> History:
     """Read the history of ``paths`` (relative to ``root``) from the git repository at ``root``.
 
     The commits are listed once (``git rev-list --date-order --reverse HEAD``), then their
@@ -607,6 +630,10 @@ def load_history(root: Path, paths: Iterable[str] = DEFAULT_PATHS,
     a large corpus of long records can skip what it does not need. Raises SarabunError if
     ``root`` is not in a git repository or git is missing; with ``missing_ok`` the answer is
     then an empty History whose ``warnings`` say why (a site built from a tarball).
+
+    ``cache`` (default: on unless ``SARABUN_HISTORY_CACHE=0``) keeps the raw records of the
+    commits read in a user cache file (``history_cache``), so the next call diffs only new
+    commits; a shallow clone is never cached.
     """
     root = root.resolve()
     try:
@@ -625,16 +652,33 @@ def load_history(root: Path, paths: Iterable[str] = DEFAULT_PATHS,
     except git.GitCommandError:
         return history  # no commits yet
     shas = repo.git.rev_list("--date-order", "--reverse", "HEAD").split()
+    # a shallow clone's boundary commit looks like it adds every file: never cache that
+    use_cache = (cache if cache is not None else history_cache.enabled()) and not history.shallow
+    store = history_cache.LogCache.load(history_cache.cache_path(Path(repo.git_dir)),
+                                        _cache_key(repo)) if use_cache else None
+    todo = store.missing(shas) if store is not None else shas
     jobs = jobs or default_jobs()
     # more slices than cores, so a slice of heavy commits does not leave a core idle
-    slices = _chunks(shas, jobs * 4 if jobs > 1 and len(shas) > 2000 else jobs)
+    slices = _chunks(todo, jobs * 4 if jobs > 1 and len(todo) > 2000 else jobs) if todo else []
     builder = _Builder(history, prefix, tuple(p.strip("/") + "/" for p in paths))
-    if len(slices) == 1:
-        builder.feed(parse_log(_log_chunk(repo, slices[0])))
-    else:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            for future in [pool.submit(_log_chunk, repo, part) for part in slices]:
-                builder.feed(parse_log(future.result()))
+    known: dict[str, bytes] = store.records if store is not None else {}
+    fresh: dict[str, bytes] = {}
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(slices)))) as pool:
+        futures = [pool.submit(_log_chunk, repo, part) for part in slices]
+        slice_of = {sha: i for i, part in enumerate(slices) for sha in part}
+        # Feed the commits in order, parsing what is ready while git still diffs later slices.
+        ready: list[bytes] = []
+        for sha in shas:
+            if sha not in known and sha not in fresh:
+                builder.feed(parse_log(b"".join(ready)))
+                ready = []
+                i = slice_of[sha]
+                fresh.update(history_cache.split_records(futures[i].result(), slices[i]))
+            ready.append(known[sha] if sha in known else fresh[sha])
+        builder.feed(parse_log(b"".join(ready)))
+    if store is not None and (fresh or len(store.records) != len(shas)):
+        store.update(fresh)
+        store.save(shas)
     builder.finish()
     if read_headers:
         wanted = read_headers if isinstance(read_headers, tuple) else ("",)

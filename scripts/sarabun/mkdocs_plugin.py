@@ -25,7 +25,16 @@ from .gitcmd import last_commit_time
 from .problems import errors
 from .publish import Heads, accessible, publish_files
 from .render import Site, missing_sources, render_site
-from .render_history import HISTORY_CSS, history_css, load_site_history
+from .render_history import (
+    HISTORY_CSS,
+    SiteHistory,
+    history_css,
+    last_change,
+    load_site_history,
+    page_sources,
+    with_last_updated,
+)
+from .render_pointintime import SCRIPT as PIT_SCRIPT
 
 log = get_plugin_logger(__name__)
 SCRIPT = "assets/sarabun.js"
@@ -39,12 +48,15 @@ class SarabunPlugin(BasePlugin[SarabunOptions]):  # type: ignore[no-untyped-call
     """``plugins: [sarabun]`` in mkdocs.yml: generate document and index pages from the corpus."""
 
     heads: Heads | None = None
+    history: SiteHistory | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Keyboard access to wide tables (docs/assets/sarabun.js), with the plugin's other
         # accessibility fixes; listing it in mkdocs.yml's extra_javascript works as well.
         if SCRIPT not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
+        if PIT_SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(PIT_SCRIPT)  # the point-in-time form
         if HISTORY_CSS not in [str(s) for s in config.extra_css]:
             config.extra_css.append(HISTORY_CSS)  # generated in on_files (diff styles)
         if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -62,6 +74,7 @@ class SarabunPlugin(BasePlugin[SarabunOptions]):  # type: ignore[no-untyped-call
             raise PluginError(f"คลังเอกสารมี {len(errors(corpus.problems))} ปัญหา "
                               "แก้ตามรายการข้างบนก่อน (ตรวจได้ด้วย sarabun check)")
         history = load_site_history(root, corpus)  # once per build; none from a tarball
+        self.history = history
         for message in history.warnings:  # info: a shallow clone still builds (--strict)
             log.info(message)
         pages = render_site(corpus, directory_urls=config.use_directory_urls, history=history)
@@ -80,6 +93,15 @@ class SarabunPlugin(BasePlugin[SarabunOptions]):  # type: ignore[no-untyped-call
         for message in missing_sources(corpus, (f.src_uri for f in files)):
             log.warning(message)
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        # "ปรับปรุงล่าสุด" on hand-written and staff pages (documents have theirs already)
+        root = Path(config.config_file_path).resolve().parent
+        docs_dir = Path(config.docs_dir).resolve()
+        rel = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else ""
+        paths = page_sources(page.file.src_uri, page.file.generated_by is not None, rel)
+        return with_last_updated(markdown, last_change(self.history, paths))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         output = accessible(output)
