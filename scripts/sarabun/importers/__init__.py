@@ -134,8 +134,9 @@ def build_draft(ext: Extracted, source_name: str, original: str, digest: str, op
         items = body.blocks(ext.text)
         plain = [body.plain(b) for b in items]
     else:
-        plain = [p for p in ext.text.split("\n\n") if p.strip()]
-        items = [body.escape_plain(p) for p in plain]
+        paras = [p for p in ext.text.split("\n\n") if p.strip()]
+        plain = [body.plain(p) if i in ext.tables else p for i, p in enumerate(paras)]
+        items = [p if i in ext.tables else body.escape_plain(p) for i, p in enumerate(paras)]
     d = detect.detect(plain, registry, opts.type, opts.issuer)
     missing = list(d.notes)
     type_code = d.type if d.type in DOC_TYPES else None

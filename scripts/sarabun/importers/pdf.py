@@ -1,13 +1,15 @@
-"""PDF text layer to paragraphs, with pypdf: lines are measured so wraps can be told from breaks.
+"""PDF text layer to paragraphs and tables, with pypdf: lines are measured so wraps can be told.
 
 pypdf gives the text of each line but not where the line ends, and in Thai, where a paragraph
 wraps between words with no space, only geometry shows whether a line break is a wrap or the end
 of a paragraph. While pypdf walks the content stream we note each text-showing operation's start
-and width (from the font's width table), group them into lines by baseline, and start a new
-paragraph where there is extra vertical space, a first-line indent, a structural marker (ข้อ ๑,
+and width (from the font's width table) and the ruling lines drawn; ``pdflayout`` turns those
+into tables and columns in reading order. Lines are grouped by baseline, and a new paragraph
+starts where there is extra vertical space, a first-line indent, a structural marker (ข้อ ๑,
 หมวด, a bullet) or a line that ends short of the right margin although the next line's first
-word would have fitted. Page numbers alone on a line are dropped. Encrypted, corrupt, empty and
-image-only (scanned, needs OCR) files raise ImportFailure with a message that says so.
+word would have fitted; a paragraph runs on across a page or column break. Page numbers alone
+on a line are dropped. Encrypted, corrupt, empty and image-only (scanned, needs OCR) files raise
+ImportFailure with a message that says so.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 
 from . import thaifix
 from .base import Extracted, ImportFailure
+from .pdflayout import Piece, Rule, Table, group_lines, layout, rects_to_rules
 
 _STRUCTURE = re.compile(
     r"^(?:ข้อ\s*[0-9๐-๙]|หมวด\s*[0-9๐-๙]|หมวดที่|ส่วนที่\s*[0-9๐-๙]|บทเฉพาะกาล|"
@@ -134,13 +137,19 @@ def _transform(x: float, y: float, m: list[float]) -> tuple[float, float]:
     return x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]
 
 
-def _page_lines(page: Any) -> list[Line]:
-    """The text lines of one page, top to bottom, with their horizontal extent."""
+_PAINT = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+
+
+def _page_pieces(page: Any) -> tuple[list[Piece], list[Rule]]:
+    """The positioned text pieces of one page and its ruling lines (table borders)."""
     resources = page.get("/Resources")
     fonts_obj = resources.get_object().get("/Font") if resources is not None else None
     fonts = dict(fonts_obj.get_object()) if fonts_obj is not None else {}
     state = _State(fonts=fonts)
     chunks: list[tuple[float, float, str]] = []
+    rules: list[Rule] = []
+    path: list[Rule] = []
+    pen: list[float] = [0.0, 0.0]
 
     def before(op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
         if op == b"Tf" and len(args) >= 2:
@@ -156,6 +165,21 @@ def _page_lines(page: Any) -> list[Line]:
             x0, y = _transform(tm[4], tm[5], cm)
             w = state.width(items) * tm[0] * cm[0]
             state.runs.append((y, x0, x0 + w, state.size * abs(tm[3] * cm[3] or 1.0)))
+        elif op == b"re" and len(args) == 4:
+            x, y = _transform(_num(args[0]), _num(args[1]), cm)
+            path.extend(rects_to_rules(x, y, _num(args[2]) * cm[0], _num(args[3]) * cm[3]))
+        elif op == b"m" and len(args) == 2:
+            pen[:] = _transform(_num(args[0]), _num(args[1]), cm)
+        elif op == b"l" and len(args) == 2:
+            x, y = _transform(_num(args[0]), _num(args[1]), cm)
+            (x0, x1), (y0, y1) = sorted((pen[0], x)), sorted((pen[1], y))
+            path.append(Rule(x0, y0, x1, y1))
+            pen[:] = [x, y]
+        elif op in _PAINT:
+            rules.extend(path)
+            path.clear()
+        elif op == b"n":
+            path.clear()  # a clipping path, not drawn
 
     def visit(text: str, cm: list[float], tm: list[float], _fd: Any, _fs: float) -> None:
         if text and text.strip("\n"):
@@ -163,20 +187,26 @@ def _page_lines(page: Any) -> list[Line]:
             chunks.append((y, x, text.replace("\n", "")))
 
     page.extract_text(visitor_operand_before=before, visitor_text=visit)
-    lines: list[Line] = []
-    for y, x0, x1, size in sorted(state.runs, key=lambda r: (-r[0], r[1])):
-        if lines and abs(lines[-1].y - y) < 0.3 * max(size, 1.0):
-            lines[-1].x0, lines[-1].x1 = min(lines[-1].x0, x0), max(lines[-1].x1, x1)
+    # A chunk of text ends where the last text-showing operation starting inside it ends.
+    runs = sorted(state.runs, key=lambda r: (-r[0], r[1]))
+    pieces: list[Piece] = []
+    ordered = sorted(chunks, key=lambda c: (-c[0], c[1]))
+    for k, (y, x, text) in enumerate(ordered):
+        nxt = next((c[1] for c in ordered[k + 1:] if abs(c[0] - y) < 0.5 and c[1] > x),
+                   float("inf"))
+        mine = [r for r in runs if abs(r[0] - y) < 0.5 and x - 0.5 <= r[1] < nxt - 0.5]
+        if mine:
+            pieces.append(Piece(y, x, max(r[2] for r in mine), max(r[3] for r in mine), text))
         else:
-            lines.append(Line(y, x0, x1, size))
-    for y, x, text in sorted(chunks, key=lambda c: (-c[0], c[1])):
-        best = min(lines, key=lambda ln: abs(ln.y - y), default=None)
-        if best is None or abs(best.y - y) > 0.5 * best.size:
-            best = Line(y, x, x + 0.5 * len(text) * 12.0, 12.0)
-            lines.append(best)
-            lines.sort(key=lambda ln: -ln.y)
-        best.text += text
-    return [ln for ln in lines if ln.text.strip()]
+            size = max((r[3] for r in runs if abs(r[0] - y) < 0.5), default=12.0)
+            pieces.append(Piece(y, x, x + 0.5 * len(text) * size, size, text))
+    return [p for p in pieces if p.text.strip()], rules
+
+
+def to_line(pieces: list[Piece]) -> Line:
+    """One baseline's pieces as a Line (text in x order)."""
+    return Line(pieces[0].y, min(p.x0 for p in pieces), max(p.x1 for p in pieces),
+                max(p.size for p in pieces), "".join(p.text for p in pieces))
 
 
 def right_margin(lines: list[Line]) -> float:
@@ -223,12 +253,14 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
-def _strip_page_numbers(lines: list[Line]) -> list[Line]:
-    if lines and _PAGE_NUMBER.match(lines[0].text):
-        lines = lines[1:]
-    if lines and _PAGE_NUMBER.match(lines[-1].text):
-        lines = lines[:-1]
-    return lines
+def _strip_page_numbers(pieces: list[Piece]) -> list[Piece]:
+    """Drop a page number alone on the page's first or last line."""
+    lines = group_lines(pieces)
+    drop: list[Piece] = []
+    for ln in lines[:1] + lines[-1:] if len(lines) > 1 else lines:
+        if _PAGE_NUMBER.match("".join(p.text for p in ln)):
+            drop += ln
+    return [p for p in pieces if all(p is not d for d in drop)]
 
 
 def _open(data: bytes) -> Any:
@@ -272,32 +304,60 @@ def extract(data: bytes) -> Extracted:
     reader = _open(data)
     if len(reader.pages) == 0:
         raise ImportFailure("empty", "ไฟล์ PDF ไม่มีหน้าใดเลย")
-    paras: list[list[Line]] = []
+    # A page's blocks: paragraphs (lines) and tables (Markdown), in reading order.
+    blocks: list[list[Line] | Table] = []
     images = False
     right = 0.0
     try:
         for page in reader.pages:
-            lines = _strip_page_numbers(_page_lines(page))
-            images = images or (not lines and _has_images(page))
-            page_paras = paragraphs(lines)
-            if paras and page_paras and _continues(paras[-1][-1], page_paras[0][0], right):
-                paras[-1].extend(page_paras.pop(0))
-            paras += page_paras
-            right = right_margin(lines) if lines else right
+            pieces, rules = _page_pieces(page)
+            pieces = _strip_page_numbers(pieces)
+            images = images or (not pieces and _has_images(page))
+            for block in layout(pieces, rules):
+                if isinstance(block, Table):
+                    _add_table(blocks, block)
+                    continue
+                lines = [to_line(ln) for ln in block.lines]
+                band = paragraphs(lines)
+                last = blocks[-1] if blocks else None
+                # A paragraph runs on across a page break or into the next column.
+                if isinstance(last, list) and band and _continues(last[-1], band[0][0], right):
+                    last.extend(band.pop(0))
+                blocks += band
+                right = right_margin(lines)
     except ImportFailure:
         raise
     except Exception as exc:
         raise ImportFailure("corrupt", f"ไฟล์ PDF เสีย อ่านข้อความไม่ได้ ({exc})") from exc
-    # Repair before joining (so glue sees real characters) and after (marks split by a wrap).
-    texts = [thaifix.repair_citations(thaifix.repair(
-        thaifix.join_lines([thaifix.repair(ln.text) for ln in p]))) for p in paras]
-    texts = [t for t in texts if t.strip()]
+    texts: list[str] = []
+    tables: set[int] = set()
+    for b in blocks:
+        if isinstance(b, Table):
+            tables.add(len(texts))
+            texts.append(b.markdown())
+            continue
+        # Repair before joining (so glue sees real characters) and after (marks split by a wrap).
+        t = thaifix.repair_citations(thaifix.repair(
+            thaifix.join_lines([thaifix.repair(ln.text) for ln in b])))
+        if t.strip():
+            texts.append(t)
     if not texts:
         if images:
             raise ImportFailure("image-only", "ไฟล์ PDF เป็นภาพสแกน ไม่มีชั้นข้อความ "
                                 "ต้องทำ OCR (แปลงภาพเป็นข้อความ) ก่อนนำเข้า")
         raise ImportFailure("empty", "ไฟล์ PDF ไม่มีข้อความ")
-    return Extracted(text="\n\n".join(texts), markdown=False)
+    return Extracted(text="\n\n".join(texts), markdown=False, tables=frozenset(tables))
+
+
+def _add_table(blocks: list[list[Line] | Table], table: Table) -> None:
+    """Append a table; one continued from the previous page (same columns) is joined to it,
+    without its repeated header row."""
+    last = blocks[-1] if blocks else None
+    if isinstance(last, Table) and len(last.rows[0]) == len(table.rows[0]):
+        rows = table.rows[1:] if table.rows[0] == last.rows[0] else table.rows
+        last.rows.extend(rows)
+        return
+    blocks.append(table)
 
 
 def _continues(last: Line, first: Line, right: float) -> bool:
