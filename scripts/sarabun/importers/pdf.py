@@ -33,6 +33,7 @@ _STRUCTURE = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^[\s\-–—(]*(?:หน้า\s*)?[0-9๐-๙]{1,4}[\s\-–—)]*$")
 _MARKS = set(thaifix.THAI_MARKS)
+MIN_BAND = 5  # lines a band needs to show its own right margin
 
 
 @dataclass
@@ -209,6 +210,11 @@ def to_line(pieces: list[Piece]) -> Line:
                 max(p.size for p in pieces), "".join(p.text for p in pieces))
 
 
+def is_centred(ln: Line, left: float, right: float) -> bool:
+    """A line set in the middle between the margins (a heading), not flush left."""
+    return ln.x0 > left + ln.size and abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) < ln.size
+
+
 def right_margin(lines: list[Line]) -> float:
     """Where full lines end: a high percentile of line ends (a stray wide line is ignored)."""
     return sorted(ln.x1 for ln in lines)[int(0.9 * (len(lines) - 1))]
@@ -226,23 +232,24 @@ def wraps(a: Line, b: Line, right: float) -> bool:
     return a.x1 + per_cell * (_first_word_cells(b.text) + 1) >= right - 0.5 * b.size
 
 
-def paragraphs(lines: list[Line]) -> list[list[Line]]:
+def paragraphs(lines: list[Line], right: float | None = None) -> list[list[Line]]:
     """Group a page's lines into paragraphs by spacing, indent, markers and line fullness."""
     if not lines:
         return []
     gaps = [a.y - b.y for a, b in itertools.pairwise(lines) if a.y - b.y > 0]
     pitch = statistics.median(gaps) if gaps else lines[0].size * 1.2
-    right = right_margin(lines)
+    right = right_margin(lines) if right is None else right
     left = min(ln.x0 for ln in lines)
 
     def centred(ln: Line) -> bool:
-        return ln.x0 > left + ln.size and abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) < ln.size
+        return is_centred(ln, left, right)
 
     out: list[list[Line]] = [[lines[0]]]
     for a, b in itertools.pairwise(lines):
         new = (
             a.y - b.y > 1.4 * pitch
             or (b.x0 > a.x0 + 0.8 * b.size and not centred(b))
+            or (centred(a) and not centred(b))  # a heading, then the text under it
             or not wraps(a, b, right)
             or bool(_STRUCTURE.match(b.text.strip()))
         )
@@ -307,24 +314,33 @@ def extract(data: bytes) -> Extracted:
     # A page's blocks: paragraphs (lines) and tables (Markdown), in reading order.
     blocks: list[list[Line] | Table] = []
     images = False
-    right = 0.0
+    margins = (0.0, 0.0)  # left and right margin of the text read last
     try:
         for page in reader.pages:
             pieces, rules = _page_pieces(page)
             pieces = _strip_page_numbers(pieces)
             images = images or (not pieces and _has_images(page))
+            page_lines = [to_line(ln) for ln in group_lines(pieces)] or [Line(0, 0, 0, 12)]
+            # The page's text extent (tables included) for bands too short to show their own.
+            page_left = min(ln.x0 for ln in page_lines)
+            page_right = max(ln.x1 for ln in page_lines)
             for block in layout(pieces, rules):
                 if isinstance(block, Table):
                     _add_table(blocks, block)
                     continue
                 lines = [to_line(ln) for ln in block.lines]
-                band = paragraphs(lines)
+                # A few lines between tables do not show where full lines end: use the page's.
+                own = len(lines) >= MIN_BAND
+                band_right = right_margin(lines) if own else page_right
+                band_left = min(ln.x0 for ln in lines) if own else page_left
+                band = paragraphs(lines, band_right)
                 last = blocks[-1] if blocks else None
                 # A paragraph runs on across a page break or into the next column.
-                if isinstance(last, list) and band and _continues(last[-1], band[0][0], right):
+                if (isinstance(last, list) and band and not is_centred(last[-1], *margins)
+                        and _continues(last[-1], band[0][0], margins[1])):
                     last.extend(band.pop(0))
                 blocks += band
-                right = right_margin(lines)
+                margins = (band_left, band_right)
     except ImportFailure:
         raise
     except Exception as exc:
