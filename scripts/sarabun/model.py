@@ -119,6 +119,9 @@ FIELDS: tuple[FieldSpec, ...] = (
               "title เรื่อง, resolution มติ (เห็นชอบ รับทราบ อนุมัติ มอบหมาย ไม่เห็นชอบ อื่น ๆ), "
               "resolution_text ข้อความมติ และ actions การดำเนินการ (action, owner ผู้รับผิดชอบ) "
               "ใส่เฉพาะที่ต้นฉบับระบุไว้"),
+    FieldSpec("todo", Kind.LIST, False, "สิ่งที่ต้องแก้",
+              "รายการข้อมูลชั่วคราวที่ sarabun import ใส่ไว้เพราะหาในต้นฉบับไม่พบ "
+              "แก้ช่องนั้นให้ถูกต้องแล้วลบรายการออก (sarabun check แจ้ง J001 จนกว่าจะไม่เหลือรายการ)"),
 )
 FIELD_SPECS: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 

@@ -94,4 +94,7 @@ CODES: dict[str, tuple[str, str]] = {
              "ใช้ช่องตามหน้าโครงสร้างข้อมูล: place, start_time, end_time, chair, recorder, "
              "attendees, absentees, others_present และ agenda (number, title, resolution, "
              "resolution_text, actions) ใช้ได้เฉพาะเอกสารประเภท minutes"),
+    "J001": ("ร่างที่นำเข้ายังมีข้อมูลชั่วคราวที่ต้องแก้ (ช่อง todo)",
+             "แก้ช่องที่ข้อความแจ้งระบุ (เช่น issuer หน่วยงานที่ออก) ให้ถูกต้องตามต้นฉบับ แก้รหัสเอกสาร "
+             "(id) และชื่อไฟล์ให้ตรงกัน แล้วลบรายการนั้นออกจากช่อง todo"),
 }
