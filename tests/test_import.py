@@ -104,6 +104,11 @@ def test_join_lines_no_space_inside_thai_words_and_citations() -> None:
     assert thaifix.join_lines(["ข้อ", "12"]) == "ข้อ 12"
     assert thaifix.join_lines(["โปร่งใส  ", "ลดความ"]) == "โปร่งใส ลดความ"
     assert thaifix.repair_citations("ที่ ๓๐๑/ ๒๕๔๕") == "ที่ ๓๐๑/๒๕๔๕"
+    # A citation broken before its number keeps the space Thai typesetting puts there.
+    assert thaifix.join_lines(["ตามคำสั่งสำนักนายกรัฐมนตรี ที่", "๓๐๑/๒๕๔๕ ลงวันที่"]) == \
+        "ตามคำสั่งสำนักนายกรัฐมนตรี ที่ ๓๐๑/๒๕๔๕ ลงวันที่"
+    assert thaifix.join_lines(["ข้อ", "๑๒ ให้"]) == "ข้อ ๑๒ ให้"
+    assert thaifix.join_lines(["๒๕๔๕", "ลงวันที่"]) == "๒๕๔๕ ลงวันที่"
 
 
 def test_detect_order_fields() -> None:
@@ -479,4 +484,22 @@ def test_summary_lists_what_to_fill_in(repo: Path, tmp_path: Path,
     out = capsys.readouterr().out
     assert re.search(r"^นำเข้าแล้ว: .*memo\.txt: regulations/order/opm-order-2566-7\.md", out, re.M)
     assert re.search(r"^    - ช่อง issuer \(หน่วยงานที่ออก\): ไม่พบหน่วยงานที่ออกในต้นฉบับ", out, re.M)
+    assert [p.code for p in load_corpus(repo).problems] == ["J001"]
+
+
+def test_scanned_page_inside_a_text_pdf_is_a_todo(src: Path, bad: Path, repo: Path,
+                                                  tmp_path: Path) -> None:
+    """A text PDF with one scanned page: the text is imported and the missing page is a J001."""
+    from pypdf import PdfReader, PdfWriter
+
+    scan_page = len(PdfReader(src / "order.pdf").pages) + 1
+    writer = PdfWriter()
+    writer.append(str(src / "order.pdf"))
+    writer.append(str(bad / "scan.pdf"))
+    f = tmp_path / "mixed.pdf"
+    with f.open("wb") as fh:
+        writer.write(fh)
+    r = run(f, repo)
+    assert r.status == "imported", r.message
+    assert any(f"หน้า {scan_page} ของต้นฉบับเป็นภาพสแกน" in m and "OCR" in m for m in r.missing)
     assert [p.code for p in load_corpus(repo).problems] == ["J001"]

@@ -142,7 +142,8 @@ def build_draft(ext: Extracted, source_name: str, original: str, digest: str, op
         items = [p if i in ext.tables else body.escape_plain(p) for i, p in enumerate(paras)]
     d = detect.detect(plain, registry, opts.type, opts.issuer)
     missing = list(d.notes)
-    todo: list[str] = []  # placeholders put in fields: sarabun check reports them (J001)
+    # Placeholders put in fields and missing content: sarabun check reports them (J001).
+    todo: list[str] = list(ext.todo)
     type_code = d.type if d.type in DOC_TYPES else None
     if type_code is None:
         type_code = FALLBACK_TYPE

@@ -313,13 +313,14 @@ def extract(data: bytes) -> Extracted:
         raise ImportFailure("empty", "ไฟล์ PDF ไม่มีหน้าใดเลย")
     # A page's blocks: paragraphs (lines) and tables (Markdown), in reading order.
     blocks: list[list[Line] | Table] = []
-    images = False
+    scanned: list[int] = []  # pages that are only an image (a scan in a text PDF)
     margins = (0.0, 0.0)  # left and right margin of the text read last
     try:
-        for page in reader.pages:
+        for number, page in enumerate(reader.pages, start=1):
             pieces, rules = _page_pieces(page)
             pieces = _strip_page_numbers(pieces)
-            images = images or (not pieces and _has_images(page))
+            if not pieces and _has_images(page):
+                scanned.append(number)
             page_lines = [to_line(ln) for ln in group_lines(pieces)] or [Line(0, 0, 0, 12)]
             # The page's text extent (tables included) for bands too short to show their own.
             page_left = min(ln.x0 for ln in page_lines)
@@ -358,11 +359,15 @@ def extract(data: bytes) -> Extracted:
         if t.strip():
             texts.append(t)
     if not texts:
-        if images:
+        if scanned:
             raise ImportFailure("image-only", "ไฟล์ PDF เป็นภาพสแกน ไม่มีชั้นข้อความ "
                                 "ต้องทำ OCR (แปลงภาพเป็นข้อความ) ก่อนนำเข้า")
         raise ImportFailure("empty", "ไฟล์ PDF ไม่มีข้อความ")
-    return Extracted(text="\n\n".join(texts), markdown=False, tables=frozenset(tables))
+    # Text on scanned pages is missing from the draft: staff must add it (a todo item).
+    todo = [f"ข้อความ: หน้า {', '.join(map(str, scanned))} ของต้นฉบับเป็นภาพสแกน ไม่มีชั้นข้อความ "
+            "จึงไม่ได้นำเข้า ต้องทำ OCR หรือพิมพ์ข้อความของหน้านั้นเพิ่มตามต้นฉบับ"] if scanned else []
+    return Extracted(text="\n\n".join(texts), markdown=False, tables=frozenset(tables),
+                     todo=todo)
 
 
 def _add_table(blocks: list[list[Line] | Table], table: Table) -> None:

@@ -53,6 +53,10 @@ def repair(text: str) -> str:
     return _SARA_E_E.sub("แ", text)
 
 
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_THAI_LETTER = re.compile(f"[ก-ฮะาำเ-ๅ{THAI_MARKS}]")
+
+
 def is_thai(ch: str) -> bool:
     return "\u0e00" <= ch <= "\u0e7f"
 
@@ -63,7 +67,9 @@ def glue(left: str, right: str) -> str:
     A line that kept its trailing space gets one space. Otherwise no space inside Thai text
     (Thai has no spaces between words, so a wrap there is not a space), inside a number or a
     document number (``๓๐๑/`` + ``๒๕๔๕``) or next to brackets; a space next to Latin letters
-    and Arabic digits (English words wrap at spaces) and after ``พ.ศ.`` before its year.
+    and Arabic digits (English words wrap at spaces), between a Thai word and a Thai number
+    (``ที่`` + ``๓๐๑/๒๕๔๕``, as Thai typesetting sets numbers off) and after ``พ.ศ.`` before its
+    year.
     """
     if not left or not right:
         return ""
@@ -74,6 +80,8 @@ def glue(left: str, right: str) -> str:
         return ""
     if (a.isascii() and a.isalnum()) or (b.isascii() and b.isalnum()):
         return " "
+    if (_THAI_LETTER.match(a) and b in THAI_DIGITS) or (a in THAI_DIGITS and _THAI_LETTER.match(b)):
+        return " "  # ที่ + ๓๐๑/๒๕๔๕, ข้อ + ๑: a number is set off by a space, as Arabic ones are
     if a == "." and b.isdigit():
         return " "
     return ""
