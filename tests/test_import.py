@@ -503,3 +503,15 @@ def test_scanned_page_inside_a_text_pdf_is_a_todo(src: Path, bad: Path, repo: Pa
     assert r.status == "imported", r.message
     assert any(f"หน้า {scan_page} ของต้นฉบับเป็นภาพสแกน" in m and "OCR" in m for m in r.missing)
     assert [p.code for p in load_corpus(repo).problems] == ["J001"]
+
+
+def test_columns_only_where_a_gutter_runs_down_the_page() -> None:
+    full = [_piece(700 - 14 * i, 70, 520, f"บรรทัดเต็ม {i}") for i in range(12)]
+    assert len(pdflayout.reading_order(full)) == 1  # one column: lines cross the middle
+    head = [_piece(760, 150, 440, "หัวเรื่องกลางหน้า")]
+    left = [_piece(700 - 14 * i, 70, 280, f"ซ้าย {i}") for i in range(8)]
+    right = [_piece(700 - 14 * i, 310, 520, f"ขวา {i}") for i in range(8)]
+    bands = pdflayout.reading_order(head + right + left)
+    texts = [[p.text for ln in band for p in ln] for band in bands]
+    assert texts == [["หัวเรื่องกลางหน้า"], [f"ซ้าย {i}" for i in range(8)],
+                     [f"ขวา {i}" for i in range(8)]]

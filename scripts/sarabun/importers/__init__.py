@@ -293,8 +293,8 @@ def _import(path: Path, opts: Options, batch: Batch) -> Result:
     doc, fm, _ = parse_document(rel, raw)
     if doc is not None and fm is not None:
         batch.loaded = [(d, f) for d, f in batch.loaded if d.path != rel] + [(doc, fm)]
-    missing = (f" (ต้องตรวจ: {len(draft.missing)} รายการ ดูช่อง todo และ note)"
-               if draft.missing else "")
+    where = "ช่อง todo และ note" if draft.todo else "ช่อง note"
+    missing = f" (ต้องตรวจ: {len(draft.missing)} รายการ ดู{where})" if draft.missing else ""
     return Result(path, "imported", f"{rel.as_posix()}{missing}", "", target, original, backup,
                   draft.missing)
 
