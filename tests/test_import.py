@@ -109,6 +109,7 @@ def test_join_lines_no_space_inside_thai_words_and_citations() -> None:
         "ตามคำสั่งสำนักนายกรัฐมนตรี ที่ ๓๐๑/๒๕๔๕ ลงวันที่"
     assert thaifix.join_lines(["ข้อ", "๑๒ ให้"]) == "ข้อ ๑๒ ให้"
     assert thaifix.join_lines(["๒๕๔๕", "ลงวันที่"]) == "๒๕๔๕ ลงวันที่"
+    assert thaifix.join_lines(["สถานสงเคราะห์", "(กรณีเร่งด่วน)"]) == "สถานสงเคราะห์ (กรณีเร่งด่วน)"
 
 
 def test_detect_order_fields() -> None:
