@@ -516,3 +516,22 @@ def test_columns_only_where_a_gutter_runs_down_the_page() -> None:
     texts = [[p.text for ln in band for p in ln] for band in bands]
     assert texts == [["หัวเรื่องกลางหน้า"], [f"ซ้าย {i}" for i in range(8)],
                      [f"ขวา {i}" for i in range(8)]]
+
+
+def test_word_table_with_merged_cells_stays_a_table(repo: Path, tmp_path: Path) -> None:
+    """pandoc keeps a table with merged cells as HTML: kept, without pandoc's column widths."""
+    import pypandoc
+
+    rows = kit.award_rows()[3:5]
+    page = ("<p>รายงานผลการคัดเลือก (ตัวอย่างสำหรับทดสอบ)</p><table>"
+            "<tr><th>กระบวนการงาน</th><th>หน่วยงาน</th></tr>"
+            + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+            + '<tr><td colspan="2">รางวัลชมเชย</td></tr></table>')
+    f = tmp_path / "merged.docx"
+    pypandoc.convert_text(page, "docx", format="html", outputfile=str(f))
+    r = run(f, repo, type="report", issuer="opm")
+    assert r.draft is not None, r.message
+    text = r.draft.read_text(encoding="utf-8")
+    assert '<td colspan="2">รางวัลชมเชย</td>' in text and f"<td>{rows[0][1]}</td>" in text
+    assert "style=" not in text and "<colgroup>" not in text
+    assert load_corpus(repo).problems == []
