@@ -189,17 +189,22 @@ def _page_pieces(page: Any) -> tuple[list[Piece], list[Rule]]:
 
     page.extract_text(visitor_operand_before=before, visitor_text=visit)
     # A chunk of text ends where the last text-showing operation starting inside it ends.
-    runs = sorted(state.runs, key=lambda r: (-r[0], r[1]))
+    # Runs are bucketed by baseline so matching stays linear on pages with many pieces.
+    buckets: dict[int, list[tuple[float, float, float, float]]] = {}
+    for run in state.runs:
+        buckets.setdefault(round(run[0]), []).append(run)
     pieces: list[Piece] = []
     ordered = sorted(chunks, key=lambda c: (-c[0], c[1]))
     for k, (y, x, text) in enumerate(ordered):
-        nxt = next((c[1] for c in ordered[k + 1:] if abs(c[0] - y) < 0.5 and c[1] > x),
-                   float("inf"))
-        mine = [r for r in runs if abs(r[0] - y) < 0.5 and x - 0.5 <= r[1] < nxt - 0.5]
+        after = ordered[k + 1] if k + 1 < len(ordered) else None
+        nxt = after[1] if after and abs(after[0] - y) < 0.5 and after[1] > x else float("inf")
+        near = [r for key in (round(y) - 1, round(y), round(y) + 1) for r in buckets.get(key, [])
+                if abs(r[0] - y) < 0.5]
+        mine = [r for r in near if x - 0.5 <= r[1] < nxt - 0.5]
         if mine:
             pieces.append(Piece(y, x, max(r[2] for r in mine), max(r[3] for r in mine), text))
         else:
-            size = max((r[3] for r in runs if abs(r[0] - y) < 0.5), default=12.0)
+            size = max((r[3] for r in near), default=12.0)
             pieces.append(Piece(y, x, x + 0.5 * len(text) * size, size, text))
     return [p for p in pieces if p.text.strip()], rules
 
