@@ -345,3 +345,31 @@ def make_two_column_pdf(path: Path) -> Path:
             cols.ln()
     pdf.output(str(path))
     return path
+
+
+def office_report_markdown() -> str:
+    """A report as staff write it in a word processor: seed 003 paragraphs and its two tables."""
+    def table(rows: list[list[str]]) -> str:
+        head, *body = rows
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        return "\n".join(lines + ["| " + " | ".join(c or " " for c in r) + " |" for r in body])
+
+    p = [t[:700] for t in seed_paragraphs("003", min_len=400)[:2]]
+    return "\n\n".join(["รายงานผลการดำเนินงาน (ตัวอย่างสำหรับทดสอบ)", p[0],
+                        "ตารางที่ 1 ผลการดำเนินงานตามตัวชี้วัด", table(kpi_rows()),
+                        "ตารางที่ 2 ผลการคัดเลือกกระบวนการงาน", table(award_rows()), p[1]]) + "\n"
+
+
+def make_office_pdf(markdown: str, path: Path) -> Path:
+    """A PDF exported by LibreOffice Writer from a DOCX (as offices make them): glyph-by-glyph
+    positioning and /ActualText spans for Thai vowels, unlike fpdf2's one string per line."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="sarabun-office-") as tmp:
+        docx = pandoc_file(markdown, Path(tmp) / f"{path.stem}.docx")
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                        "--convert-to", "pdf", "--outdir", tmp, str(docx)],
+                       check=True, capture_output=True, timeout=180)
+        (Path(tmp) / f"{path.stem}.pdf").replace(path)
+    return path

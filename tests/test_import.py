@@ -40,6 +40,7 @@ def src(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (d / "profile.txt").write_text(kit.seed("000"), encoding="utf-8")
     kit.make_table_pdf(d / "tables.pdf")
     kit.make_two_column_pdf(d / "two-column.pdf")
+    kit.make_office_pdf(kit.office_report_markdown(), d / "office.pdf")
     return d
 
 
@@ -90,6 +91,7 @@ def test_repair_sara_am_tone_order_pua_and_invisible_spaces() -> None:
     assert thaifix.repair("ก\u200bา\u00adร\ufeff") == "การ"
     assert thaifix.repair("ก\u00a0ข") == "ก ข"
     assert thaifix.repair("ก ่") == "ก่"  # a mark never follows a space
+    assert thaifix.repair("เป้ า ผล") == "เป้า ผล"  # nor does a following vowel
     assert thaifix.repair("เเละ") == "และ"
     # Digits and spelling stay as printed.
     assert thaifix.repair("ที่ ๓๐๑/2545 กรรรม") == "ที่ ๓๐๑/2545 กรรรม"
@@ -535,3 +537,23 @@ def test_word_table_with_merged_cells_stays_a_table(repo: Path, tmp_path: Path) 
     assert '<td colspan="2">รางวัลชมเชย</td>' in text and f"<td>{rows[0][1]}</td>" in text
     assert "style=" not in text and "<colgroup>" not in text
     assert load_corpus(repo).problems == []
+
+
+def test_office_pdf_text_and_borderless_tables(src: Path, repo: Path) -> None:
+    """A PDF exported by LibreOffice from a DOCX: Thai vowels drawn as /ActualText spans come
+    back, and the word processor's borderless tables (cells wrapped over lines, over a page
+    break, header repeated) become pipe tables."""
+    r = run(src / "office.pdf", repo, type="report", issuer="opm")
+    assert r.draft is not None, r.message
+    draft = r.draft.read_text(encoding="utf-8")
+    source = kit.markdown_text("---\n---\n" + kit.office_report_markdown())
+    for spaces in (False, True):
+        assert kit.char_match(source, kit.markdown_text(draft), spaces=spaces) >= 0.99
+    assert not re.search(r"[\x00-\x08\x0b-\x1f]", draft)  # no unmapped glyph codes
+    rows = [[kit.normalise(c) for c in ln.strip("|").split(" | ")]
+            for ln in draft.split("\n") if ln.startswith("| ")]
+    split = kit.award_rows()[17]  # LibreOffice breaks this row over the page: two rows here
+    for want in [*kit.kpi_rows()[1:8], *kit.award_rows()[:17], *kit.award_rows()[18:]]:
+        assert [kit.normalise(c) for c in want] in rows, want
+    assert kit.normalise(split[0]) in "".join(r[0] for r in rows)
+    assert sum(1 for ln in draft.split("\n") if ln.startswith("|---")) == 2

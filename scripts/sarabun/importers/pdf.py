@@ -23,9 +23,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pypdf.generic import ArrayObject, NameObject, TextStringObject
+
 from . import thaifix
 from .base import Extracted, ImportFailure
-from .pdflayout import Piece, Rule, Table, group_lines, layout, rects_to_rules
+from .pdflayout import Piece, Rule, Table, group_lines, layout, line_text, rects_to_rules
 
 _STRUCTURE = re.compile(
     r"^(?:ข้อ\s*[0-9๐-๙]|หมวด\s*[0-9๐-๙]|หมวดที่|ส่วนที่\s*[0-9๐-๙]|บทเฉพาะกาล|"
@@ -138,6 +140,18 @@ def _transform(x: float, y: float, m: list[float]) -> tuple[float, float]:
     return x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]
 
 
+def _actual_text(props: Any, resources: Any) -> str | None:
+    """The /ActualText of a marked-content span's properties (inline or a named resource)."""
+    try:
+        if isinstance(props, NameObject) and resources is not None:
+            props = resources.get_object()["/Properties"][props]
+        props = props.get_object()
+        text = props.get("/ActualText") if hasattr(props, "get") else None
+    except (KeyError, TypeError, AttributeError):
+        return None
+    return str(text) if text is not None else None
+
+
 _PAINT = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
 
 
@@ -151,6 +165,8 @@ def _page_pieces(page: Any) -> tuple[list[Piece], list[Rule]]:
     rules: list[Rule] = []
     path: list[Rule] = []
     pen: list[float] = [0.0, 0.0]
+    # Marked-content spans open: [its /ActualText not yet shown], or None when it has none.
+    spans: list[list[str] | None] = []
 
     def before(op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
         if op == b"Tf" and len(args) >= 2:
@@ -166,6 +182,23 @@ def _page_pieces(page: Any) -> tuple[list[Piece], list[Rule]]:
             x0, y = _transform(tm[4], tm[5], cm)
             w = state.width(items) * tm[0] * cm[0]
             state.runs.append((y, x0, x0 + w, state.size * abs(tm[3] * cm[3] or 1.0)))
+            span = next((sp for sp in reversed(spans) if sp is not None), None)
+            if span is not None:
+                # The span's glyphs stand for its /ActualText: show that instead, once.
+                if op == b"TJ":
+                    args[0] = ArrayObject()
+                else:
+                    args[-1] = TextStringObject("")
+                if span[0]:
+                    chunks.append((y, x0, span[0]))
+                    span[0] = ""  # later glyphs of the same span show nothing
+        elif op == b"BDC" and len(args) >= 2:
+            actual = _actual_text(args[1], resources)
+            spans.append(None if actual is None else [actual])
+        elif op == b"BMC":
+            spans.append(None)
+        elif op == b"EMC" and spans:
+            spans.pop()
         elif op == b"re" and len(args) == 4:
             x, y = _transform(_num(args[0]), _num(args[1]), cm)
             path.extend(rects_to_rules(x, y, _num(args[2]) * cm[0], _num(args[3]) * cm[3]))
@@ -196,8 +229,13 @@ def _page_pieces(page: Any) -> tuple[list[Piece], list[Rule]]:
     pieces: list[Piece] = []
     ordered = sorted(chunks, key=lambda c: (-c[0], c[1]))
     for k, (y, x, text) in enumerate(ordered):
-        after = ordered[k + 1] if k + 1 < len(ordered) else None
-        nxt = after[1] if after and abs(after[0] - y) < 0.5 and after[1] > x else float("inf")
+        nxt = float("inf")  # where the next chunk on this line starts (marks may share an x)
+        for after in itertools.islice(ordered, k + 1, None):
+            if abs(after[0] - y) >= 0.5:
+                break
+            if after[1] > x:
+                nxt = after[1]
+                break
         near = [r for key in (round(y) - 1, round(y), round(y) + 1) for r in buckets.get(key, [])
                 if abs(r[0] - y) < 0.5]
         mine = [r for r in near if x - 0.5 <= r[1] < nxt - 0.5]
@@ -212,7 +250,7 @@ def _page_pieces(page: Any) -> tuple[list[Piece], list[Rule]]:
 def to_line(pieces: list[Piece]) -> Line:
     """One baseline's pieces as a Line (text in x order)."""
     return Line(pieces[0].y, min(p.x0 for p in pieces), max(p.x1 for p in pieces),
-                max(p.size for p in pieces), "".join(p.text for p in pieces))
+                max(p.size for p in pieces), line_text(pieces))
 
 
 def is_centred(ln: Line, left: float, right: float) -> bool:

@@ -1,15 +1,17 @@
-"""Page layout from positioned PDF text: ruled and aligned tables, two-column reading order.
+"""Page layout from positioned PDF text: ruled and borderless tables, two-column reading order.
 
 ``pdf`` gives each page as pieces of text (baseline, start and end x, font size) and the ruling
 lines drawn on it. Here a page becomes blocks in reading order. A table is recognised two ways:
 a grid of ruling lines (cell borders, the usual case for tables from Word, LibreOffice or fpdf2),
 where every piece inside the grid goes to the cell it starts in, so a cell wrapped over several
-lines stays one cell; or, without lines, three or more consecutive single-line rows whose
-pieces, separated by wide gaps, start at the same column positions. Each becomes a Markdown pipe
-table (first row as header). Anything not confidently a table stays lines of text, so no text is
-ever dropped. Between tables, a band of text whose pieces leave an empty vertical gutter near
-the middle (and that has enough lines on each side) is read as two columns: left column fully,
-then the right one; a line crossing the gutter (a heading) separates bands.
+lines stays one cell; or, without lines, a run of lines whose words start at the same column
+edges (x positions where words start on three lines or more nearby) and never run across them,
+as running text would. A borderless row ends where the line gap widens (cell padding), or at
+every line when all gaps are equal. Each table becomes a Markdown pipe table (first row as
+header). Anything not confidently a table stays lines of text, so no text is ever dropped.
+Between tables, a band of text whose pieces leave an empty vertical gutter near the middle,
+with enough filled lines on each side, is read as two columns: left column fully, then the
+right one; a line crossing the gutter (a heading) separates bands.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 
 from . import thaifix
 
+WINDOW = 10  # lines looked at to find a borderless table's column edges
 TOL = 2.0  # points: lines closer than this are one line; cell borders may not meet exactly
 
 
@@ -111,6 +114,21 @@ def group_lines(pieces: list[Piece]) -> list[list[Piece]]:
     return [sorted(ln, key=lambda p: p.x0) for ln in lines]
 
 
+def line_text(line: list[Piece]) -> str:
+    """The text of one line's pieces, left to right. Where a producer placed the next piece a
+    space's width away without drawing a space (LibreOffice does, glyph by glyph), one is put.
+    """
+    out = ""
+    end = float("-inf")
+    for p in line:
+        gap = p.x0 - end
+        if out and gap >= 0.2 * p.size and not out[-1].isspace() and not p.text[:1].isspace():
+            out += " "
+        out += p.text
+        end = max(end, p.x1) if p.x1 - p.x0 < 40 * p.size else p.x0
+    return out
+
+
 def _cluster(values: list[float]) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
@@ -142,13 +160,13 @@ def _grids(rules: list[Rule]) -> list[tuple[list[float], list[float]]]:
     for members in groups.values():
         ys = _cluster([hs[i].y0 for i in members if i < len(hs)])
         xs = _cluster([vs[i - len(hs)].x0 for i in members if i >= len(hs)])
-        if len(ys) >= 2 and len(xs) >= 3:  # two rows of borders, at least two columns
+        if len(ys) >= 2 and len(xs) >= 3:  # a row of cells between borders, two columns or more
             out.append((ys, xs))
     return out
 
 
 def _cell_text(pieces: list[Piece]) -> str:
-    lines = ["".join(p.text for p in ln) for ln in group_lines(pieces)]
+    lines = [line_text(ln) for ln in group_lines(pieces)]
     joined = thaifix.join_lines([thaifix.repair(t) for t in lines])
     return thaifix.repair_citations(thaifix.repair(joined))
 
@@ -172,7 +190,7 @@ def ruled_tables(pieces: list[Piece], rules: list[Rule]) -> tuple[list[Table], l
         rows = [r for r in reversed(rows) if any(r)]  # rows top to bottom, empty ones dropped
         keep = [c for c in range(len(xs) - 1) if any(r[c] for r in rows)]
         rows = [[r[c] for c in keep] for r in rows]
-        if len(keep) < 2 or len(rows) < 2:
+        if len(keep) < 2 or not rows:
             continue  # a framed paragraph, not a table: its text stays a paragraph
         tables.append(Table(ys[-1], ys[0], rows))
         taken = {id(p) for p in inside}
@@ -180,42 +198,91 @@ def ruled_tables(pieces: list[Piece], rules: list[Rule]) -> tuple[list[Table], l
     return tables, rest
 
 
-def _segments(line: list[Piece]) -> list[list[Piece]]:
-    """A line split where the gap between pieces is wide (two ems or more)."""
-    segs: list[list[Piece]] = [[line[0]]]
+def _words(line: list[Piece]) -> list[list[Piece]]:
+    """A line split into words where pieces are a space's width apart (or more)."""
+    words: list[list[Piece]] = [[line[0]]]
     for a, b in itertools.pairwise(line):
-        if b.x0 - a.x1 >= 2.0 * max(a.size, b.size):
-            segs.append([b])
+        if b.x0 - max(p.x1 for p in words[-1]) >= 0.2 * max(a.size, b.size):
+            words.append([b])
         else:
-            segs[-1].append(b)
-    return segs
+            words[-1].append(b)
+    return words
 
 
-def _aligned(starts: list[list[float]], size: float) -> bool:
-    """Every row has the same number of segments, starting at the same x (within half an em)."""
-    n = len(starts[0])
-    return n >= 2 and all(len(s) == n and all(abs(a - b) <= 0.5 * size for a, b in zip(s, starts[0],
-                                                                                      strict=True))
-                          for s in starts)
+def _column_starts(lines: list[list[list[Piece]]]) -> list[float]:
+    """x positions where words start on three lines or more (left edges of table columns)."""
+    starts: list[tuple[float, int]] = sorted((w[0].x0, i) for i, ln in enumerate(lines)
+                                             for w in ln)
+    out: list[float] = []
+    group: list[tuple[float, int]] = []
+    for x, i in [*starts, (float("inf"), -1)]:
+        if group and x - group[0][0] > TOL:
+            if len({i for _, i in group}) >= 3:
+                out.append(group[0][0])
+            group = []
+        group.append((x, i))
+    return out
+
+
+def _fits(words: list[list[Piece]], cols: list[float]) -> bool:
+    """No word runs across a column's left edge (running text would)."""
+    return not any(w[0].x0 < c - TOL < max(p.x1 for p in w) for w in words for c in cols[1:])
+
+
+def _starts_column(words: list[list[Piece]], cols: list[float]) -> bool:
+    return any(abs(w[0].x0 - c) <= TOL for w in words for c in cols[1:])
+
+
+def _table_rows(lines: list[list[list[Piece]]], cols: list[float]) -> list[list[str]]:
+    """Cells of a borderless table: a row ends where the line gap widens (cell padding), or
+    at every line when all gaps are equal (one-line rows)."""
+    gaps = [a[0][0].y - b[0][0].y for a, b in itertools.pairwise(lines)]
+    pitch = min(gaps, default=0.0)
+    groups: list[list[list[list[Piece]]]] = [[lines[0]]]
+    wide = any(g > 1.15 * pitch for g in gaps)
+    for gap, line in zip(gaps, lines[1:], strict=True):
+        if not wide or gap > 1.15 * pitch:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    rows = []
+    for group in groups:
+        cells: list[list[Piece]] = [[] for _ in cols]
+        for line in group:
+            for w in line:
+                k = max(i for i, c in enumerate(cols) if c - TOL <= w[0].x0 or i == 0)
+                cells[k] += w
+        rows.append([_cell_text(c) for c in cells])
+    return rows
 
 
 def aligned_tables(lines: list[list[Piece]]) -> list[Table | list[list[Piece]]]:
-    """Runs of three or more single-line rows aligned in columns become tables (see module doc).
-    """
+    """Borderless tables: runs of lines whose words start at the same column edges and never run
+    across them; everything else stays lines of text (see module doc)."""
     out: list[Table | list[list[Piece]]] = []
+    worded = [_words(ln) for ln in lines]
     i = 0
     while i < len(lines):
-        segs = _segments(lines[i])
-        j = i + 1
-        if len(segs) >= 2:
-            size = max(p.size for p in lines[i])
-            first = [s[0].x0 for s in segs]
-            while j < len(lines) and _aligned([first, [s[0].x0 for s in _segments(lines[j])]],
-                                              size):
+        j = i
+        # Column edges are found near the line, so a table next to another keeps its own.
+        cols = _column_starts(worded[i:i + WINDOW])
+        if len(cols) >= 2 and _starts_column(worded[i], cols) and _fits(worded[i], cols):
+            j = i + 1
+            while j < len(lines) and _fits(worded[j], cols):
                 j += 1
-        if j - i >= 3:
-            rows = [[_cell_text(s) for s in _segments(ln)] for ln in lines[i:j]]
-            out.append(Table(lines[i][0].y, lines[j - 1][0].y, rows))
+            # The table ends with its last line that starts a column, and the lines wrapped
+            # under it (as close as the table's own lines).
+            while j > i + 1 and not _starts_column(worded[j - 1], cols):
+                j -= 1
+            gaps = [a[0].y - b[0].y for a, b in itertools.pairwise(lines[i:j])]
+            pitch = min(gaps, default=0.0)
+            wrapped = any(g > 1.15 * pitch for g in gaps)  # rows of several lines
+            while wrapped and j < len(lines) and _fits(worded[j], cols) and \
+                    lines[j - 1][0].y - lines[j][0].y <= 1.05 * pitch:
+                j += 1
+        table = _confident(worded[i:j], cols) if j - i >= 3 else None
+        if table is not None:
+            out.append(Table(lines[i][0].y, lines[j - 1][0].y, table))
             i = j
             continue
         if out and not isinstance(out[-1], Table):
@@ -224,6 +291,17 @@ def aligned_tables(lines: list[list[Piece]]) -> list[Table | list[list[Piece]]]:
             out.append([lines[i]])
         i += 1
     return out
+
+
+def _confident(lines: list[list[list[Piece]]], cols: list[float]) -> list[list[str]] | None:
+    """The rows of a run of aligned lines, if it is clearly a table: at least three lines start
+    a column, and most rows fill the first column and one more."""
+    if sum(1 for ln in lines if _starts_column(ln, cols)) < 3:
+        return None
+    used = [c for c in cols if any(abs(w[0].x0 - c) <= TOL for ln in lines for w in ln)]
+    rows = _table_rows(lines, [cols[0], *[c for c in used if c != cols[0]]])
+    full = sum(1 for r in rows if r[0] and sum(1 for c in r if c) >= 2)
+    return rows if len(rows) >= 2 and full >= 0.5 * len(rows) else None
 
 
 def _gutter(pieces: list[Piece]) -> float | None:
@@ -247,11 +325,20 @@ def _gutter(pieces: list[Piece]) -> float | None:
     lines_r = group_lines([p for p in pieces if p.x0 >= gx])
     if len(lines_l) < 5 or len(lines_r) < 5 or crossing > 0.1 * (len(lines_l) + len(lines_r)):
         return None
-    # Columns of text: most right-hand lines start at one left edge (not scattered values).
+    # Columns of text: most right-hand lines start at one left edge (not scattered values),
+    # and most lines on both sides run to their column's right edge (text fills a column; the
+    # cells of a borderless table do not, and a table must not be read column by column).
     r_edge = min(ln[0].x0 for ln in lines_r)
     size = max(p.size for p in pieces)
     flush = sum(1 for ln in lines_r if ln[0].x0 - r_edge < 2 * size)
-    return gx if flush >= 0.6 * len(lines_r) else None
+    return gx if flush >= 0.6 * len(lines_r) and _filled(lines_l) and _filled(lines_r) else None
+
+
+def _filled(lines: list[list[Piece]]) -> bool:
+    """Most lines end within three ems of the longest: running text, not table cells."""
+    right = max(ln[-1].x1 for ln in lines)
+    size = max(p.size for ln in lines for p in ln)
+    return sum(1 for ln in lines if right - ln[-1].x1 < 3 * size) >= 0.6 * len(lines)
 
 
 def reading_order(pieces: list[Piece]) -> list[list[list[Piece]]]:

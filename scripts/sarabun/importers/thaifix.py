@@ -36,7 +36,9 @@ THAI_MARKS = UPPER_LOWER_VOWELS + TONES + NIKHAHIT + "๎"
 _TONE_BEFORE_VOWEL = re.compile(f"([{TONES}]+)([{UPPER_LOWER_VOWELS}])")
 _NIKHAHIT_TONE_AA = re.compile(f"{NIKHAHIT}([{TONES}]?){SARA_AA}")
 _TONE_NIKHAHIT_AA = re.compile(f"([{TONES}]){NIKHAHIT}{SARA_AA}")
-_SPACE_BEFORE_MARK = re.compile(f"(?<=[ก-ฮ{UPPER_LOWER_VOWELS}]) +(?=[{THAI_MARKS}])")
+# No Thai word starts with a mark or a following vowel (ะ า ำ ๅ): a space before one is an
+# extraction artifact (a kerning offset read as a gap), never the source's.
+_SPACE_BEFORE_MARK = re.compile(f"(?<=[ก-ฮ{THAI_MARKS}]) +(?=[{THAI_MARKS}ะาำๅ])")
 _SARA_E_E = re.compile("เเ")
 
 
