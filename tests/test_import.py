@@ -557,3 +557,23 @@ def test_office_pdf_text_and_borderless_tables(src: Path, repo: Path) -> None:
         assert [kit.normalise(c) for c in want] in rows, want
     assert kit.normalise(split[0]) in "".join(r[0] for r in rows)
     assert sum(1 for ln in draft.split("\n") if ln.startswith("|---")) == 2
+
+
+def test_pdf_figures_are_reported(repo: Path, tmp_path: Path) -> None:
+    """Images on text pages (a logo, a chart) are not imported; the note says how many."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    f = tmp_path / "figure.pdf"
+    pdf = FPDF()
+    pdf.set_creation_date(kit.FIXED)
+    pdf.add_font("th", fname=str(kit.FONT_DIR / "Garuda.ttf"))
+    pdf.add_page()
+    pdf.set_font("th", size=14)
+    pdf.multi_cell(0, 8, "รายงานประจำปี (ตัวอย่างสำหรับทดสอบ) แผนภูมิแสดงผลการดำเนินงาน",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.image(Image.new("RGB", (40, 20), "white"), x=20, y=40, w=40)
+    pdf.output(str(f))
+    r = run(f, repo, type="report", issuer="opm")
+    assert r.draft is not None, r.message
+    assert "ต้นฉบับมีรูปภาพ 1 รูป ซึ่งไม่ได้นำเข้า" in r.draft.read_text(encoding="utf-8")

@@ -343,10 +343,15 @@ def _open(data: bytes) -> Any:
 
 
 def _has_images(page: Any) -> bool:
+    return _image_count(page) > 0
+
+
+def _image_count(page: Any) -> int:
+    """Images drawn on a page (a damaged image table counts as one: say there is something)."""
     try:
-        return bool(page.images)
+        return len(page.images)
     except Exception:
-        return True
+        return 1
 
 
 def extract(data: bytes) -> Extracted:
@@ -357,6 +362,7 @@ def extract(data: bytes) -> Extracted:
     # A page's blocks: paragraphs (lines) and tables (Markdown), in reading order.
     blocks: list[list[Line] | Table] = []
     scanned: list[int] = []  # pages that are only an image (a scan in a text PDF)
+    figures = 0  # images on pages with text (figures, logos, signatures): not imported
     margins = (0.0, 0.0)  # left and right margin of the text read last
     try:
         for number, page in enumerate(reader.pages, start=1):
@@ -364,6 +370,8 @@ def extract(data: bytes) -> Extracted:
             pieces = _strip_page_numbers(pieces)
             if not pieces and _has_images(page):
                 scanned.append(number)
+            elif pieces:
+                figures += _image_count(page)
             page_lines = [to_line(ln) for ln in group_lines(pieces)] or [Line(0, 0, 0, 12)]
             # The page's text extent (tables included) for bands too short to show their own.
             page_left = min(ln.x0 for ln in page_lines)
@@ -409,8 +417,9 @@ def extract(data: bytes) -> Extracted:
     # Text on scanned pages is missing from the draft: staff must add it (a todo item).
     todo = [f"ข้อความ: หน้า {', '.join(map(str, scanned))} ของต้นฉบับเป็นภาพสแกน ไม่มีชั้นข้อความ "
             "จึงไม่ได้นำเข้า ต้องทำ OCR หรือพิมพ์ข้อความของหน้านั้นเพิ่มตามต้นฉบับ"] if scanned else []
+    warnings = [f"ต้นฉบับมีรูปภาพ {figures} รูป ซึ่งไม่ได้นำเข้า"] if figures else []
     return Extracted(text="\n\n".join(texts), markdown=False, tables=frozenset(tables),
-                     todo=todo)
+                     warnings=warnings, todo=todo)
 
 
 def _add_table(blocks: list[list[Line] | Table], table: Table) -> None:
