@@ -424,10 +424,16 @@ def extract(data: bytes) -> Extracted:
 
 def _add_table(blocks: list[list[Line] | Table], table: Table) -> None:
     """Append a table; one continued from the previous page (same columns) is joined to it,
-    without its repeated header row."""
+    without its repeated header row. A row the page break cut in two (its first cell empty
+    where every other row fills it) is joined back to the row it continues."""
     last = blocks[-1] if blocks else None
     if isinstance(last, Table) and len(last.rows[0]) == len(table.rows[0]):
         rows = table.rows[1:] if table.rows[0] == last.rows[0] else table.rows
+        body = last.rows[1:] + rows[1:]
+        if rows and len(last.rows) > 1 and not rows[0][0] and all(r[0] for r in body):
+            cut = rows.pop(0)
+            last.rows[-1] = [thaifix.join_lines([a, b]) if a and b else a or b
+                             for a, b in zip(last.rows[-1], cut, strict=True)]
         last.rows.extend(rows)
         return
     blocks.append(table)
