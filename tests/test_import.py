@@ -92,6 +92,7 @@ def test_repair_sara_am_tone_order_pua_and_invisible_spaces() -> None:
     assert thaifix.repair("ก\u00a0ข") == "ก ข"
     assert thaifix.repair("ก ่") == "ก่"  # a mark never follows a space
     assert thaifix.repair("เป้ า ผล") == "เป้า ผล"  # nor does a following vowel
+    assert thaifix.repair("ปั ญญา ต่อเนื่ อง ชาติ ไทย") == "ปัญญา ต่อเนื่อง ชาติ ไทย"
     assert thaifix.repair("เเละ") == "และ"
     # Digits and spelling stay as printed.
     assert thaifix.repair("ที่ ๓๐๑/2545 กรรรม") == "ที่ ๓๐๑/2545 กรรรม"

@@ -161,12 +161,13 @@ def _page_pieces(page: Any) -> tuple[list[Piece], list[Rule]]:
     fonts_obj = resources.get_object().get("/Font") if resources is not None else None
     fonts = dict(fonts_obj.get_object()) if fonts_obj is not None else {}
     state = _State(fonts=fonts)
-    chunks: list[tuple[float, float, str]] = []
     rules: list[Rule] = []
     path: list[Rule] = []
     pen: list[float] = [0.0, 0.0]
-    # Marked-content spans open: [its /ActualText not yet shown], or None when it has none.
-    spans: list[list[str] | None] = []
+    # Marked-content spans open: [its piece in direct, its /ActualText], None without one.
+    spans: list[list[Any] | None] = []
+    direct: list[Piece] = []  # pieces of /ActualText spans
+    pieces: list[Piece] = []
 
     def before(op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
         if op == b"Tf" and len(args) >= 2:
@@ -181,20 +182,24 @@ def _page_pieces(page: Any) -> tuple[list[Piece], list[Rule]]:
             items = args[0] if op == b"TJ" else [args[-1]]
             x0, y = _transform(tm[4], tm[5], cm)
             w = state.width(items) * tm[0] * cm[0]
-            state.runs.append((y, x0, x0 + w, state.size * abs(tm[3] * cm[3] or 1.0)))
+            run = (y, x0, x0 + w, state.size * abs(tm[3] * cm[3] or 1.0))
             span = next((sp for sp in reversed(spans) if sp is not None), None)
-            if span is not None:
-                # The span's glyphs stand for its /ActualText: show that instead, once.
-                if op == b"TJ":
-                    args[0] = ArrayObject()
-                else:
-                    args[-1] = TextStringObject("")
-                if span[0]:
-                    chunks.append((y, x0, span[0]))
-                    span[0] = ""  # later glyphs of the same span show nothing
+            if span is None:
+                state.runs.append(run)
+                return
+            # The span's glyphs stand for its /ActualText: pypdf shows nothing, we show that.
+            if op == b"TJ":
+                args[0] = ArrayObject()
+            else:
+                args[-1] = TextStringObject("")
+            if span[0] is None:
+                span[0] = len(direct)
+                direct.append(Piece(y, x0, x0 + w, run[3], span[1]))
+            else:
+                direct[span[0]].x1 = max(direct[span[0]].x1, x0 + w)
         elif op == b"BDC" and len(args) >= 2:
             actual = _actual_text(args[1], resources)
-            spans.append(None if actual is None else [actual])
+            spans.append(None if actual is None else [None, actual])
         elif op == b"BMC":
             spans.append(None)
         elif op == b"EMC" and spans:
@@ -216,35 +221,35 @@ def _page_pieces(page: Any) -> tuple[list[Piece], list[Rule]]:
             path.clear()  # a clipping path, not drawn
 
     def visit(text: str, cm: list[float], tm: list[float], _fd: Any, _fs: float) -> None:
-        if text and text.strip("\n"):
-            x, y = _transform(tm[4], tm[5], cm)
-            chunks.append((y, x, text.replace("\n", "")))
+        """pypdf shows the text of the runs drawn since the last call: pair them."""
+        if not text.strip("\n"):
+            return
+        text = text.replace("\n", "")
+        x, y = _transform(tm[4], tm[5], cm)
+        runs, state.runs = state.runs, []
+        mine = [r for r in runs if abs(r[0] - y) < 0.5 * max(r[3], 1.0)]
+        if runs and runs[-1] not in mine:
+            state.runs = [runs[-1]]  # drawn on the next line: its text comes in the next call
+        pieces.extend(_pair(x, y, text, mine))
 
     page.extract_text(visitor_operand_before=before, visitor_text=visit)
-    # A chunk of text ends where the last text-showing operation starting inside it ends.
-    # Runs are bucketed by baseline so matching stays linear on pages with many pieces.
-    buckets: dict[int, list[tuple[float, float, float, float]]] = {}
-    for run in state.runs:
-        buckets.setdefault(round(run[0]), []).append(run)
-    pieces: list[Piece] = []
-    ordered = sorted(chunks, key=lambda c: (-c[0], c[1]))
-    for k, (y, x, text) in enumerate(ordered):
-        nxt = float("inf")  # where the next chunk on this line starts (marks may share an x)
-        for after in itertools.islice(ordered, k + 1, None):
-            if abs(after[0] - y) >= 0.5:
-                break
-            if after[1] > x:
-                nxt = after[1]
-                break
-        near = [r for key in (round(y) - 1, round(y), round(y) + 1) for r in buckets.get(key, [])
-                if abs(r[0] - y) < 0.5]
-        mine = [r for r in near if x - 0.5 <= r[1] < nxt - 0.5]
-        if mine:
-            pieces.append(Piece(y, x, max(r[2] for r in mine), max(r[3] for r in mine), text))
-        else:
-            size = max((r[3] for r in near), default=12.0)
-            pieces.append(Piece(y, x, x + 0.5 * len(text) * size, size, text))
-    return [p for p in pieces if p.text.strip()], rules
+    return [p for p in pieces + direct if p.text.strip()], rules
+
+
+def _pair(x: float, y: float, text: str, runs: list[tuple[float, float, float, float]]
+          ) -> list[Piece]:
+    """Pieces for one chunk of pypdf text and the runs it came from. pypdf joins runs drawn
+    apart on one line with a space (quotes set in another font, drawn after the line): when
+    the words match the runs one for one and the runs are far apart, each word goes to its run.
+    """
+    if not runs:
+        return [Piece(y, x, x + 0.3 * len(text) * 12.0, 12.0, text)]
+    words = text.split()
+    ordered = sorted(runs, key=lambda r: r[1])
+    apart = any(b[1] - a[2] > max(a[3], 1.0) for a, b in itertools.pairwise(ordered))
+    if len(runs) >= 2 and len(words) == len(runs) and apart:
+        return [Piece(r[0], r[1], r[2], r[3], w) for r, w in zip(runs, words, strict=True)]
+    return [Piece(y, x, max(r[2] for r in runs), max(r[3] for r in runs), text)]
 
 
 def to_line(pieces: list[Piece]) -> Line:

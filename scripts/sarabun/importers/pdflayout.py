@@ -111,7 +111,9 @@ def group_lines(pieces: list[Piece]) -> list[list[Piece]]:
             lines[-1].append(p)
         else:
             lines.append([p])
-    return [sorted(ln, key=lambda p: p.x0) for ln in lines]
+    # At one x, a zero-width piece (Thai marks drawn after the letter they sit on) goes first:
+    # it belongs to the text before, not to the word starting there.
+    return [sorted(ln, key=lambda p: (p.x0, p.x1 - p.x0)) for ln in lines]
 
 
 def line_text(line: list[Piece]) -> str:

@@ -40,6 +40,9 @@ _TONE_NIKHAHIT_AA = re.compile(f"([{TONES}]){NIKHAHIT}{SARA_AA}")
 # extraction artifact (a kerning offset read as a gap), never the source's.
 _SPACE_BEFORE_MARK = re.compile(f"(?<=[ก-ฮ{THAI_MARKS}]) +(?=[{THAI_MARKS}ะาำๅ])")
 _SARA_E_E = re.compile("เเ")
+# Mai han-akat, sara ue and sara uee always take a final consonant, so a space after one (and
+# its tone mark) is an extraction artifact: ปั ญญา, ต่อเนื่ อง.
+_SPACE_AFTER_OPEN_VOWEL = re.compile("([ัึื][่้๊๋]?) +(?=[ก-ฮ])")
 
 
 def repair(text: str) -> str:
@@ -52,6 +55,7 @@ def repair(text: str) -> str:
     text = _TONE_NIKHAHIT_AA.sub(lambda m: m.group(1) + SARA_AM, text)
     text = _TONE_BEFORE_VOWEL.sub(lambda m: m.group(2) + m.group(1), text)
     # Two sara e typed for sara ae is the same glyph sequence on paper: one character.
+    text = _SPACE_AFTER_OPEN_VOWEL.sub(r"\1", text)
     return _SARA_E_E.sub("แ", text)
 
 
