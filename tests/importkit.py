@@ -360,16 +360,39 @@ def office_report_markdown() -> str:
                         "ตารางที่ 2 ผลการคัดเลือกกระบวนการงาน", table(award_rows()), p[1]]) + "\n"
 
 
-def make_office_pdf(markdown: str, path: Path) -> Path:
+def make_office_pdf(markdown: str, path: Path, columns: int = 1) -> Path:
     """A PDF exported by LibreOffice Writer from a DOCX (as offices make them): glyph-by-glyph
-    positioning and /ActualText spans for Thai vowels, unlike fpdf2's one string per line."""
+    positioning and /ActualText spans for Thai vowels, unlike fpdf2's one string per line. With
+    ``columns`` the document is an ODT whose page style has that many text columns."""
     import subprocess
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="sarabun-office-") as tmp:
-        docx = pandoc_file(markdown, Path(tmp) / f"{path.stem}.docx")
+        ext = ".docx" if columns == 1 else ".odt"
+        doc = pandoc_file(markdown, Path(tmp) / f"{path.stem}{ext}")
+        if columns > 1:
+            _odt_columns(doc, columns)
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-                        "--convert-to", "pdf", "--outdir", tmp, str(docx)],
+                        "--convert-to", "pdf", "--outdir", tmp, str(doc)],
                        check=True, capture_output=True, timeout=180)
         (Path(tmp) / f"{path.stem}.pdf").replace(path)
     return path
+
+
+def _odt_columns(odt: Path, columns: int) -> None:
+    """Give an ODT's page layout ``columns`` text columns (rewrites styles.xml in place)."""
+    import zipfile
+
+    cols = b'<style:columns fo:column-count="%d" fo:column-gap="0.6cm"/>' % columns
+
+    def with_columns(m: re.Match[bytes]) -> bytes:
+        close = b"</style:page-layout-properties>" if m.group(2) else b""
+        return b"<style:page-layout-properties" + m.group(1) + b">" + cols + close
+
+    with zipfile.ZipFile(odt) as src:
+        items = [(i, src.read(i.filename)) for i in src.infolist()]
+    with zipfile.ZipFile(odt, "w") as out:
+        for info, data in items:
+            if info.filename == "styles.xml":
+                data = re.sub(rb"<style:page-layout-properties([^>]*?)(/?)>", with_columns, data)
+            out.writestr(info, data)

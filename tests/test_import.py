@@ -41,6 +41,9 @@ def src(tmp_path_factory: pytest.TempPathFactory) -> Path:
     kit.make_table_pdf(d / "tables.pdf")
     kit.make_two_column_pdf(d / "two-column.pdf")
     kit.make_office_pdf(kit.office_report_markdown(), d / "office.pdf")
+    kit.make_office_pdf("\n\n".join(["จดหมายข่าวการพัฒนาระบบราชการ (ตัวอย่างสำหรับทดสอบ)",
+                                     *kit.two_column_paragraphs()]) + "\n",
+                        d / "office-columns.pdf", columns=2)
     return d
 
 
@@ -446,8 +449,11 @@ def test_pdf_tables_are_markdown_tables(src: Path, repo: Path) -> None:
     assert score >= 0.99
 
 
-def test_two_column_pdf_reads_left_column_first(src: Path, repo: Path) -> None:
-    r = run(src / "two-column.pdf", repo, type="report", issuer="opm")
+@pytest.mark.parametrize("file", ["two-column.pdf", "office-columns.pdf"])
+def test_two_column_pdf_reads_left_column_first(file: str, src: Path, repo: Path) -> None:
+    """fpdf2's text columns and a LibreOffice page with two columns are read column by column.
+    """
+    r = run(src / file, repo, type="report", issuer="opm")
     assert r.draft is not None, r.message
     text = kit.normalise(r.draft.read_text(encoding="utf-8"))
     pos = 0

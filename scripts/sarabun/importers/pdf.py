@@ -14,6 +14,7 @@ ImportFailure with a message that says so.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import logging
@@ -269,9 +270,22 @@ def right_margin(lines: list[Line]) -> float:
 
 
 def _first_word_cells(text: str) -> int:
-    """Width in cells of the first word (up to a space or a zero-width space)."""
+    """Width in cells of the first word: up to a space or a zero-width space, and in Thai, where
+    a line may break between any two dictionary words, the first dictionary word."""
     word = re.split(r"[\s\u200b]+", text.strip())[0]
+    lead = re.match(r"[^\u0e00-\u0e7f]*", word)
+    head = lead.group(0) if lead else ""  # an opening bracket or quote stays with its word
+    if any(thaifix.is_thai(c) for c in word[len(head):]):
+        word = head + _first_thai_word(word[len(head):][:40])
     return sum(1 for c in word if c not in _MARKS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_thai_word(text: str) -> str:
+    from pythainlp.tokenize import word_tokenize
+
+    words = word_tokenize(text, engine="newmm", keep_whitespace=False)
+    return words[0] if words else text
 
 
 def wraps(a: Line, b: Line, right: float) -> bool:
@@ -299,7 +313,10 @@ def paragraphs(lines: list[Line], right: float | None = None) -> list[list[Line]
             or (b.x0 > a.x0 + 0.8 * b.size and not centred(b))
             or (centred(a) and not centred(b))  # a heading, then the text under it
             or not wraps(a, b, right)
-            or bool(_STRUCTURE.match(b.text.strip()))
+            # A marker (ข้อ ๑, หมวด ๒, a bullet) after a full line starts a paragraph only when
+            # it stands apart (indent, space, short line above): wrapped text can begin a line
+            # with a cited "หมวด 7" or "ข้อ 12".
+            or (bool(_STRUCTURE.match(b.text.strip())) and b.x0 > left + 0.8 * b.size)
         )
         if new:
             out.append([b])
@@ -394,7 +411,7 @@ def extract(data: bytes) -> Extracted:
                 last = blocks[-1] if blocks else None
                 # A paragraph runs on across a page break or into the next column.
                 if (isinstance(last, list) and band and not is_centred(last[-1], *margins)
-                        and _continues(last[-1], band[0][0], margins[1])):
+                        and _continues(last[-1], band[0][0], margins[1], band_left)):
                     last.extend(band.pop(0))
                 blocks += band
                 margins = (band_left, band_right)
@@ -444,7 +461,8 @@ def _add_table(blocks: list[list[Line] | Table], table: Table) -> None:
     blocks.append(table)
 
 
-def _continues(last: Line, first: Line, right: float) -> bool:
-    """A paragraph runs on to the next page: the last line is full and the next is not indented."""
+def _continues(last: Line, first: Line, right: float, left: float) -> bool:
+    """A paragraph runs on to the next page or column: the last line is full and the next is
+    not indented from its own column's left edge ``left``."""
     return (not _STRUCTURE.match(first.text.strip()) and wraps(last, first, right)
-            and first.x0 <= last.x0 + 0.8 * first.size)
+            and first.x0 <= left + 0.8 * first.size)
