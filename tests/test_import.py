@@ -140,6 +140,15 @@ def test_detect_regulation_title_ce_year_and_abbreviation() -> None:
     assert any("ค.ศ. 2004" in n for n in d.notes)
 
 
+def test_detect_no_title_from_the_body() -> None:
+    """A paragraph opening with a type word after body text has begun is a citation, not a title.
+    """
+    body = "สำนักงาน ก.พ.ร. ได้ผลักดันการปฏิรูประบบราชการ " * 12
+    d = detect.detect([body, "พระราชกฤษฎีกาว่าด้วยหลักเกณฑ์และวิธีการบริหารกิจการบ้านเมืองที่ดี "
+                       "พ.ศ. 2546 กำหนดให้ส่วนราชการจัดให้มีศูนย์บริการร่วม"], load_registry(BASE))
+    assert d.header == [] and d.title_guessed
+
+
 def test_detect_nothing_found() -> None:
     d = detect.detect(["ข้อความทั่วไปที่ไม่มีรูปแบบของหนังสือราชการ"], load_registry(BASE))
     assert d.type is None and d.number == "" and d.date is None and d.issuer is None
