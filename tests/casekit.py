@@ -34,11 +34,14 @@ def run_case(case: Path) -> list[str]:
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(f, dest)
         args = case / "args.txt"
-        paths = [Path(p) for p in args.read_text(encoding="utf-8").split()] \
-            if args.exists() else None
+        words = args.read_text(encoding="utf-8").split() if args.exists() else []
+        # ``--disclosure`` in args.txt runs the check as ``sarabun check --disclosure`` (T001)
+        disclosure = "--disclosure" in words
+        names = [w for w in words if w != "--disclosure"]
+        paths = [Path(p) for p in names] if names else None
         saved = os.environ.pop("SARABUN_BASE_REF", None)  # compare with this main, not CI's
         try:
-            return [p.text() for p in load_corpus(root, paths).problems]
+            return [p.text() for p in load_corpus(root, paths, disclosure).problems]
         finally:
             if saved is not None:
                 os.environ["SARABUN_BASE_REF"] = saved

@@ -180,11 +180,14 @@ AXE_RUN = """async () => {
 @pytest.fixture(scope="module")
 def page_kinds(pages: dict[str, str]) -> dict[str, str]:
     """One page of each kind the site has: home, indexes, lists, documents, staff pages."""
-    docs = load_corpus(site_root()).documents
+    corpus = load_corpus(site_root())
+    docs = corpus.documents
     doc = pick_documents(docs)["document"]
     out = {**pages, "type": f"browse/types/{doc.type.code}/",
            "issuer": f"browse/issuers/{doc.issuer}/", "errors": "staff/errors/",
            "open-data": "data/"}
+    if corpus.checklists:  # the disclosure checklist (ITA/OIT) page
+        out["disclosure"] = f"browse/disclosure/{corpus.checklists[0].year}/"
     with_province = [d for d in docs if d.provinces]
     if with_province:
         out["province"] = f"browse/provinces/{with_province[0].provinces[0]}/"

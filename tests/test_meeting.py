@@ -193,6 +193,11 @@ def test_minutes_page_has_meeting_section(pages: dict[str, str]) -> None:
         assert f'<tr id="agenda-{n}">' in html
     assert html.count("sarabun-resolution--note") == 3
     assert "เห็นชอบกับแนวทางการดำเนินงาน" in html and "ผู้รับผิดชอบ: สำนักงาน ก.พ.ร." in html
+    # item 1 names the 22 pilot provinces, folded, each linking to its province page
+    provinces = html.split('<tr id="agenda-1">')[1].split("</tr>")[0]
+    assert "<summary>จังหวัดที่เกี่ยวข้อง (๒๒ จังหวัด)</summary>" in provinces
+    assert provinces.count('href="../../browse/provinces/') == 22
+    assert "sarabun-item-provinces" not in html.split('<tr id="agenda-2">')[1]
     # the section comes before the text of the minutes
     assert html.index('id="meeting"') < html.index("สรุปสาระสำคัญ")
 
@@ -214,3 +219,95 @@ def test_committee_page_lists_meetings_and_resolutions(pages: dict[str, str]) ->
 def test_pages_without_meetings_unchanged(pages: dict[str, str]) -> None:
     assert 'id="meetings"' not in to_html(pages["browse/issuers/opm.md"])
     assert "{#meeting}" not in pages["regulations/opm-order-2545-301.md"]
+
+
+# --- follow-ups: a later agenda item reports on an earlier one ------------------------------
+
+def _minutes(n: int, date: str, agenda: str, provinces: str = "") -> str:
+    return (f"---\nid: pdc-regional-minutes-2564-{n}\ntype: minutes\n"
+            f"title: รายงานการประชุม อ.ก.พ.ร. ครั้งที่ {n}/2564\nnumber: {n}/2564\n"
+            f"issuer: pdc-regional\ndate: {date}\nstatus: published\n{provinces}"
+            f"meeting:\n  agenda:\n{agenda}---\n\nที่ประชุมรับทราบ\n")
+
+
+@pytest.fixture(scope="module")
+def follow_up_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A small corpus: meeting 2 reports on item 2 of meeting 1, meeting 3 on it again."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("followups")
+    shutil.copytree(CASES / "base", root, dirs_exist_ok=True)
+    folder = root / "records" / "minutes"
+    folder.joinpath("pdc-regional-minutes-2564-1.md").write_text(_minutes(
+        1, "2564-02-18",
+        "    - {number: '1', resolution: รับทราบ}\n"
+        "    - number: '2'\n      resolution: มอบหมาย\n      resolution_text: มอบหมายให้ศึกษา\n"
+        "      provinces: [chiang-mai]\n",
+        "provinces:\n  - chiang-mai\n"), encoding="utf-8")
+    folder.joinpath("pdc-regional-minutes-2564-2.md").write_text(_minutes(
+        2, "2564-03-26",
+        "    - number: '1'\n      resolution: รับทราบ\n      resolution_text: รับทราบผลการศึกษา\n"
+        "      follows_up: pdc-regional-minutes-2564-1#๒\n"), encoding="utf-8")
+    folder.joinpath("pdc-regional-minutes-2564-3.md").write_text(_minutes(
+        3, "2564-04-20",
+        "    - number: '1'\n      resolution: รับทราบ\n"
+        "      follows_up: [pdc-regional-minutes-2564-1#2]\n"), encoding="utf-8")
+    corpus = load_corpus(root)
+    assert corpus.problems == []
+    later = corpus.by_id()["pdc-regional-minutes-2564-2"]
+    assert later.meeting is not None
+    assert later.meeting.as_dict()["agenda"] == [{
+        "number": "1", "resolution": "รับทราบ", "resolution_text": "รับทราบผลการศึกษา",
+        "follows_up": ["pdc-regional-minutes-2564-1#๒"]}]
+    return render_site(corpus)
+
+
+def test_follow_up_links_both_ways(follow_up_pages: dict[str, str]) -> None:
+    earlier = to_html(follow_up_pages["records/pdc-regional-minutes-2564-1.md"])
+    row = earlier.split('<tr id="agenda-2">')[1].split("</tr>")[0]
+    # forward: the earlier item lists both later meetings that report on it, oldest first
+    assert re.findall(r'รายงานผลใน <a href="\.\./pdc-regional-minutes-2564-(\d)/#agenda-1">'
+                      r"ครั้งที่ (\S+) วาระที่ ๑</a>", row) == [("2", "๒/๒๕๖๔"),
+                                                                     ("3", "๓/๒๕๖๔")]
+    assert "การติดตามผล</th>" in earlier
+    assert "รายงานผลใน" not in earlier.split('<tr id="agenda-1">')[1].split("</tr>")[0]
+    # back: the later item links to the earlier one
+    later = to_html(follow_up_pages["records/pdc-regional-minutes-2564-2.md"])
+    assert ('ติดตามผลจาก <a href="../pdc-regional-minutes-2564-1/#agenda-2">'
+            "ครั้งที่ ๑/๒๕๖๔ วาระที่ ๒</a>") in later
+
+
+def test_committee_resolutions_show_follow_ups(follow_up_pages: dict[str, str]) -> None:
+    html = to_html(follow_up_pages["browse/issuers/pdc-regional.md"])
+    table = html.split('<table id="sarabun-resolutions">')[1]
+    assert '<th scope="col">การติดตามผล</th>' in table
+    assert table.count("รายงานผลใน") == 2 and table.count("ติดตามผลจาก") == 2
+    assert 'href="../../../records/pdc-regional-minutes-2564-3/#agenda-1"' in table
+
+
+def test_no_follow_up_column_without_follow_ups(pages: dict[str, str]) -> None:
+    assert "การติดตามผล" not in pages["records/pdc-regional-minutes-2564-1.md"]
+    assert "การติดตามผล" not in pages["browse/issuers/pdc-regional.md"]
+
+
+def test_follow_up_values_parse() -> None:
+    meeting, probs = parse_text("meeting:\n  agenda:\n    - number: '1'\n      resolution: รับทราบ\n"
+                                "      follows_up: [a-minutes-2564-1#3.1, b-minutes-2563-2#๔]\n")
+    assert probs == [] and meeting is not None
+    assert [str(f) for f in meeting.agenda[0].follows_up] == ["a-minutes-2564-1#3.1",
+                                                              "b-minutes-2563-2#๔"]
+    _, probs = parse_text("meeting:\n  agenda:\n    - number: '1'\n      resolution: รับทราบ\n"
+                          "      follows_up: [[x]]\n")
+    assert codes(probs) == ["N004"]
+
+
+def test_seed_002_item_provinces_and_next_meeting_action() -> None:
+    doc, _, probs = parse_document(REL, SEED.read_bytes())
+    assert probs == [] and doc is not None and doc.meeting is not None
+    first = doc.meeting.agenda[0]
+    # item 1.2 of the minutes names the 22 pilot provinces: the document's own list
+    assert list(first.provinces) == doc.provinces and len(doc.provinces) == 22
+    original = _squash(ORIGINAL.read_text(encoding="utf-8"))
+    assert "1.2 การกำหนดจังหวัดที่เริ่มดำเนินการในขั้นต้นกระจายตามภาคต่าง ๆ 22 จังหวัด" in original
+    assert [a.action for a in doc.meeting.agenda[4].actions] == [
+        "โดยนำมาหารือในการประชุม อ.ก.พ.ร.ฯ ครั้งต่อไปในวันที่ 26 มีนาคม 2564"]

@@ -84,7 +84,9 @@ def dom_truth(browser: Any, base_url: str, searched_site: Path) -> dict[str, lis
     try:
         for url in urls:
             page.goto(base_url + url, wait_until="domcontentloaded")
-            text = page.evaluate(PAGE_TEXT, [SKIP_SELECTOR, sorted(BLOCK_CLASSES)])
+            # the extractor also skips the tags in SKIP_TAGS; of those, only inline SVG charts
+            # (plan pages) put text in an article's innerText
+            text = page.evaluate(PAGE_TEXT, [SKIP_SELECTOR + ", svg", sorted(BLOCK_CLASSES)])
             out[url] = normalise_blocks([text])
     finally:
         page.close()

@@ -24,7 +24,7 @@ from typing import Any
 from . import gitcmd
 from .checks import DOC_ROOTS
 from .corpus import Corpus, load_corpus
-from .problems import CODES, Problem
+from .problems import CODES, Problem, errors
 from .registry import REGISTRY_DIR
 from .thai import to_thai_digits
 
@@ -152,7 +152,7 @@ def cmd_check_changed(args: argparse.Namespace) -> int:
         with open(args.summary, "a", encoding="utf-8") as fh:
             fh.write(report)
     print(report.split("\n")[2], file=sys.stderr)
-    return 1 if problems else 0
+    return 1 if errors(problems) else 0
 
 
 def add_command(subparsers: Any) -> argparse.ArgumentParser:

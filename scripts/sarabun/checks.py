@@ -7,17 +7,24 @@ once instead of one per push. Checks that need the whole corpus live in ``corpus
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from .frontmatter import FrontMatterError, Loaded, split
+from .gazette import GazetteRef, own_gazette, parse_field
 from .ids import DocumentId, IdError, number_part
+from .meeting import check_item_provinces
 from .meeting import parse as parse_meeting
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, Document, Kind, Position
+from .plan import PLAN_TYPES
+from .plan import parse as parse_plan
 from .problems import Problem, problem
 from .registry import Registry
-from .thai import THAI_MONTHS, THAI_MONTHS_ABBR, BEDate, DateError, to_arabic_digits
+from .supervision import check_document as check_supervision
+from .supervision import parse as parse_supervision
+from .thai import BE_OFFSET, THAI_MONTHS, THAI_MONTHS_ABBR, BEDate, DateError, to_arabic_digits
 
 DOC_ROOTS = tuple(c.value for c in Category)
 _NUMBER_RE = re.compile(r"^(\d+[ก-ฮa-z]?)/(\d{4})$")
@@ -312,13 +319,24 @@ def check_signed_date(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
         return []
     line, _ = _line_col(doc.body, offset, doc.body_line)
     p = fm.value_positions.get("date", Position(1, 1))
+    hint = ""
+    if want.month and want.day and abs(_ordinal(want) - _ordinal(date)) == 1:
+        # A date taken from a timestamp in UTC is a day early for anything signed before 07:00
+        # Bangkok time; the document's date is the Thai calendar day printed in it.
+        hint = (" ต่างกัน 1 วัน มักเกิดจากการแปลงเวลาเป็น UTC "
+                "วันที่ต้องเป็นวันตามเวลาประเทศไทย (Asia/Bangkok) ตามที่พิมพ์ในเอกสาร")
     return [problem(rel, p.line, p.col, "D001",
                     f"ช่อง 'date' เป็น {want.iso()} แต่เนื้อหาบรรทัด {line} ลงวันที่ "
-                    f"{date.thai(thai_digits=False)} ({date.iso()})")]
+                    f"{date.thai(thai_digits=False)} ({date.iso()}){hint}")]
+
+
+def _ordinal(d: BEDate) -> int:
+    """Day number of a full BE date, to tell dates one day apart across months and years."""
+    return dt.date(d.year - BE_OFFSET, d.month or 1, d.day or 1).toordinal()
 
 
 def attach_meeting(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
-    """Type the ``meeting:`` data of minutes into ``doc.meeting`` (N001, N002, N004)."""
+    """Type the ``meeting:`` data of minutes into ``doc.meeting`` (N001, N002, N004, N008)."""
     node = fm.value_nodes.get("meeting")
     if node is None or not isinstance(fm.data.get("meeting"), dict):  # M007 covers non-mappings
         return []
@@ -328,6 +346,77 @@ def attach_meeting(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
                         f"ช่อง 'meeting' ใช้ได้เฉพาะเอกสารประเภท minutes (รายงานการประชุม) "
                         f"ไม่ใช่ {doc.type.code}")]
     doc.meeting, probs = parse_meeting(rel, node)
+    return probs + check_item_provinces(rel, doc)
+
+
+def attach_supervision(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
+    """Type the ``supervision:`` data of a report into ``doc.supervision`` (W001-W005)."""
+    node = fm.value_nodes.get("supervision")
+    if node is None or not isinstance(fm.data.get("supervision"), dict):  # M007: non-mappings
+        return []
+    if doc.type.code != "report":
+        p = fm.key_positions["supervision"]
+        return [problem(rel, p.line, p.col, "W001",
+                        f"ช่อง 'supervision' ใช้ได้เฉพาะเอกสารประเภท report (รายงาน) "
+                        f"ไม่ใช่ {doc.type.code}")]
+    doc.supervision, probs = parse_supervision(rel, node)
+    if doc.supervision is not None:
+        probs += check_supervision(rel, doc, doc.supervision)
+    return probs
+
+
+def attach_gazette(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
+    """Type ``gazette:`` into ``doc.gazette`` (G001-G003), else read footnote 1 of the text."""
+    raw = fm.data.get("gazette")
+    if not isinstance(raw, str) or not raw.strip():  # M007 covers lists and mappings
+        doc.gazette = own_gazette(doc.body)
+        doc.gazette_from_text = doc.gazette is not None
+        return []
+    p = fm.value_positions.get("gazette", Position(1, 1))
+    g, rest = parse_field(raw)
+    if g is None or rest:
+        why = f"ไม่เข้าใจส่วน '{rest}'" if g is not None else "ไม่พบ เล่ม ... ตอนที่ ..."
+        return [problem(rel, p.line, p.col, "G001",
+                        f"ช่อง 'gazette' อ่านไม่ได้: {why} (ตัวอย่าง: เล่ม ๑๒๕ ตอนที่ ๒๗ ก หน้า ๑ "
+                        "วันที่ ๒๘ มกราคม ๒๕๕๑)")]
+    doc.gazette = g
+    missing = [name for name, v in (("หน้า", g.page), ("วันที่", g.date)) if v is None]
+    if missing:
+        return [problem(rel, p.line, p.col, "G002",
+                        f"ช่อง 'gazette' ยังไม่มี{'และ'.join(missing)}ที่ประกาศ")]
+    d = doc.date
+    if g.date is not None and d is not None and d.day is not None and g.date < d:
+        return [problem(rel, p.line, p.col, "G003",
+                        f"ประกาศในราชกิจจานุเบกษาวันที่ {g.date.thai(thai_digits=False)} "
+                        f"ก่อนวันที่ของเอกสาร {d.thai(thai_digits=False)} ({d.iso()})")]
+    note = own_gazette(doc.body)
+    if note is not None and not _same_issue(note, g):
+        line, _ = _line_col(doc.body, note.start, doc.body_line)
+        return [problem(rel, p.line, p.col, "G004",
+                        f"ช่อง 'gazette' ({g.label()}) ไม่ตรงกับเชิงอรรถ [1] บรรทัด {line} "
+                        f"({note.label()})")]
+    return []
+
+
+def _same_issue(a: GazetteRef, b: GazetteRef) -> bool:
+    """The same publication: volume, issue and section, and page and date when both give them."""
+    if (a.volume, a.issue, a.special, a.section or "") != (b.volume, b.issue, b.special,
+                                                            b.section or ""):
+        return False
+    return all(x is None or y is None or x == y for x, y in ((a.page, b.page), (a.date, b.date)))
+
+
+def attach_plan(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
+    """Type the ``plan:`` data of a plan or report into ``doc.plan`` (K001, K002, K004-K007)."""
+    node = fm.value_nodes.get("plan")
+    if node is None or not isinstance(fm.data.get("plan"), dict):  # M007 covers non-mappings
+        return []
+    if doc.type.code not in PLAN_TYPES:
+        p = fm.key_positions["plan"]
+        return [problem(rel, p.line, p.col, "K001",
+                        f"ช่อง 'plan' ใช้ได้เฉพาะเอกสารประเภท {' และ '.join(PLAN_TYPES)} "
+                        f"ไม่ใช่ {doc.type.code}")]
+    doc.plan, probs = parse_plan(rel, node)
     return probs
 
 
@@ -350,5 +439,8 @@ def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | Non
     if doc is not None:
         probs += check_signed_date(rel, fm, doc)
         probs += attach_meeting(rel, fm, doc)
+        probs += attach_supervision(rel, fm, doc)
+        probs += attach_gazette(rel, fm, doc)
+        probs += attach_plan(rel, fm, doc)
     probs += check_html(rel, body, body_line)
     return doc, fm, probs

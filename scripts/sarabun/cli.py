@@ -1,5 +1,5 @@
 """The ``sarabun`` command line: check, check-changed, new, export, import,
-cite, history.
+cite, history, disclosure.
 
 Every command returns an exit code; ``main`` is the one place that turns exceptions into plain
 Thai messages (no tracebacks for staff), in the manner of datasette's CLI.
@@ -16,10 +16,12 @@ from pathlib import Path
 from .changed import add_command as add_check_changed_command
 from .cite_cmd import add_command as add_cite_command
 from .corpus import load_corpus
+from .disclosure_cmd import add_command as add_disclosure_command
 from .errors import SarabunError
 from .export import export
 from .history_cmd import add_command as add_history_command
 from .import_cmd import add_command as add_import_command
+from .problems import errors
 from .scaffold import scaffold
 from .search_cmd import add_command as add_search_command
 
@@ -39,7 +41,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         missing = [p for p in paths if not p.exists()]
         if missing:
             raise SarabunError(f"ไม่พบไฟล์ {', '.join(map(str, missing))}")
-    corpus = load_corpus(root, paths)
+    corpus = load_corpus(root, paths, disclosure=args.disclosure)
     if args.format == "json":
         print(json.dumps({"documents": len(corpus.documents),
                           "problems": [p.as_dict() for p in corpus.problems]},
@@ -47,10 +49,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for p in corpus.problems:
             print(p.text())
-        n = len(corpus.problems)
+        n = len(errors(corpus.problems))
+        warned = len(corpus.problems) - n
         summary = f"ตรวจ {len(corpus.documents)} เอกสาร: " + (f"พบ {n} ปัญหา" if n else "ไม่พบปัญหา")
+        summary += f" คำเตือน {warned} รายการ" if warned else ""
         print(summary, file=sys.stderr)
-    return 1 if corpus.problems else 0
+    return 1 if errors(corpus.problems) else 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -64,10 +68,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     root = args.root or find_root(Path.cwd())
     corpus = load_corpus(root)
-    if corpus.problems:
+    if errors(corpus.problems):
         for p in corpus.problems:
             print(p.text(), file=sys.stderr)
-        raise SarabunError(f"คลังเอกสารมี {len(corpus.problems)} ปัญหา แก้ก่อนส่งออกข้อมูล")
+        raise SarabunError(f"คลังเอกสารมี {len(errors(corpus.problems))} ปัญหา แก้ก่อนส่งออกข้อมูล")
     for path in export(corpus, Path(args.outdir)):
         print(path.as_posix())
     return 0
@@ -80,6 +84,8 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="ตรวจเอกสาร")
     c.add_argument("paths", nargs="*", help="ไฟล์หรือโฟลเดอร์ที่จะตรวจ (ค่าเริ่มต้น: ทั้งคลัง)")
     c.add_argument("--format", choices=["text", "json"], default="text")
+    c.add_argument("--disclosure", action="store_true",
+                   help="รายงานรายการเปิดเผยข้อมูล (ITA/OIT) ที่ยังไม่มีเอกสาร (T001) ด้วย")
     c.set_defaults(func=cmd_check)
     n = sub.add_parser("new", help="สร้างเอกสารใหม่จากแม่แบบ")
     n.add_argument("type", help="ประเภท เช่น order, regulation, minutes")
@@ -97,6 +103,7 @@ def parser() -> argparse.ArgumentParser:
     add_cite_command(sub)
     add_history_command(sub)
     add_search_command(sub)
+    add_disclosure_command(sub)
     return ap
 
 

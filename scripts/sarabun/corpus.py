@@ -14,16 +14,23 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checks import DOC_ROOTS, check_location, check_registry_refs, parse_document
+from .disclosure import Checklist, load_checklists
+from .disclosure import missing as missing_disclosures
 from .frontmatter import Loaded
-from .meeting import check_meeting_numbers
+from .meeting import check_follow_ups, check_meeting_numbers
 from .model import Document, Position
 from .pdpa import Allowed, load_allow, unused
 from .pdpa import check_file as check_personal_data
 from .permalinks import Redirect, check_permalinks
+from .plan import check_plan_provinces
 from .problems import Problem, problem
 from .registry import REGISTRY_DIR, Registry, load_registry
+
+if TYPE_CHECKING:
+    from .legal_basis import Basis
 
 
 @dataclass
@@ -34,6 +41,10 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     #: old URLs that lead to a document (records/registries/redirects.yaml), checked
     redirects: list[Redirect] = field(default_factory=list)
+    #: disclosure checklists (ITA/OIT) of records/registries/disclosure-<year>.yaml
+    checklists: list[Checklist] = field(default_factory=list)
+    #: legal basis of each document, by id: computed once, on first use (``legal_basis``)
+    legal_basis: dict[str, list[Basis]] | None = None
 
     def by_id(self) -> dict[str, Document]:
         return {str(d.id): d for d in self.documents}
@@ -67,11 +78,13 @@ def stray_files(root: Path) -> list[Problem]:
     return probs
 
 
-def load_corpus(root: Path, paths: Iterable[Path] | None = None) -> Corpus:
+def load_corpus(root: Path, paths: Iterable[Path] | None = None,
+                disclosure: bool = False) -> Corpus:
     """Load and check the repository at ``root``.
 
     With ``paths``, only those files are reported on, but the whole corpus is still loaded so
-    that references and duplicate ids are checked against everything.
+    that references and duplicate ids are checked against everything. With ``disclosure``, the
+    items of the disclosure checklists that no document satisfies are reported too (T001).
     """
     root = root.resolve()
     registry = load_registry(root)
@@ -116,6 +129,10 @@ def load_corpus(root: Path, paths: Iterable[Path] | None = None) -> Corpus:
     corpus.problems += unused(allow, allow_used)
     corpus.redirects, redirect_probs = check_permalinks(root, all_paths, corpus.documents)
     corpus.problems += redirect_probs
+    corpus.checklists, checklist_probs = load_checklists(root, registry)
+    corpus.problems += checklist_probs
+    if disclosure:
+        corpus.problems += missing_disclosures(corpus.checklists, corpus.documents)
     if wanted is not None:
         corpus.problems = [p for p in corpus.problems
                            if Path(p.path) in wanted or p.path.startswith(REGISTRY_DIR.as_posix())]
@@ -125,9 +142,10 @@ def load_corpus(root: Path, paths: Iterable[Path] | None = None) -> Corpus:
 
 def check_corpus(loaded: list[tuple[Document, Loaded]], registry: Registry) -> list[Problem]:
     """Checks across documents: duplicates (I003), relations (R003), registry refs (R001/R002),
-    meeting numbers (N003)."""
+    meeting numbers (N003) and follow-ups (N005-N007)."""
     probs = check_meeting_numbers(
         (doc, fm.value_positions.get("number", Position(1, 1))) for doc, fm in loaded)
+    probs += check_follow_ups(doc for doc, _ in loaded)
     seen: dict[str, list[Document]] = defaultdict(list)
     for doc, _ in loaded:
         seen[str(doc.id)].append(doc)
@@ -139,6 +157,8 @@ def check_corpus(loaded: list[tuple[Document, Loaded]], registry: Registry) -> l
             probs.append(problem(doc.path, pos.line, pos.col, "I003",
                                  f"รหัส '{doc.id}' ซ้ำกับ {others}"))
         probs += check_registry_refs(doc.path, fm, registry)
+        if doc.plan is not None:  # provinces named in plan data (K003)
+            probs += check_plan_provinces(doc.path, doc.plan, registry)
         for key in ("amends", "repeals"):
             items = fm.item_positions.get(key, [])
             for i, target in enumerate(getattr(doc, key)):

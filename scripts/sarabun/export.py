@@ -12,18 +12,22 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import TypeGuard
 
 from .corpus import Corpus
+from .legal_basis import corpus_basis
 from .model import FIELDS
 
-COLUMNS = [f.name for f in FIELDS] + ["path", "url", "issuer_name"]
+COLUMNS = [f.name for f in FIELDS] + ["path", "url", "issuer_name", "legal_basis"]
 
 
 def records(corpus: Corpus) -> list[dict[str, object]]:
+    basis = corpus_basis(corpus)  # "อาศัยอำนาจตาม...": read from the text
     out = []
     for doc in sorted(corpus.documents, key=lambda d: str(d.id)):
         meta = doc.metadata()
         meta["issuer_name"] = corpus.registry.org_name(doc.issuer)
+        meta["legal_basis"] = [b.as_dict() for b in basis.get(str(doc.id), [])]
         out.append(meta)
     return out
 
@@ -52,10 +56,15 @@ def to_csv(corpus: Corpus) -> str:
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for rec in records(corpus):
-        writer.writerow({k: ";".join(str(x) for x in v) if isinstance(v, list)
-                         else json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
-                         for k, v in rec.items()})
+        writer.writerow({k: ";".join(v) if _strings(v)
+                         else json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list))
+                         else v for k, v in rec.items()})
     return buf.getvalue()
+
+
+def _strings(value: object) -> TypeGuard[list[str]]:
+    """A list of plain strings (tags, ids), which CSV gives as ``a;b``; other lists are JSON."""
+    return isinstance(value, list) and all(isinstance(x, str) for x in value)
 
 
 def export(corpus: Corpus, outdir: Path) -> list[Path]:

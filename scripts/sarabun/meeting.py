@@ -6,10 +6,17 @@ recorder (ผู้จดรายงานการประชุม) and the 
 the resolution text and follow-up actions with their owners. The committee is the document's
 ``issuer``; the meeting number (ครั้งที่) and date are its ``number`` and ``date``.
 
+An agenda item of a later meeting may say which earlier item it reports on (``follows_up:
+<minutes-id>#<item>``, e.g. ``pdc-regional-minutes-2564-1#5``), so the pages can link both
+ways; an item may also name the provinces it concerns (``provinces:``, a subset of the
+document's own list) so the province pages can say what the meeting decided for them.
+
 ``parse`` reads the composed YAML node, so every problem points at the line and column of the
 value at fault: N001 (an item without a resolution), N002 (agenda numbering gap) and N004
-(anything else malformed). N003 (a meeting number used twice by one committee) needs the whole
-corpus and is ``check_meeting_numbers``.
+(anything else malformed). N003 (a meeting number used twice by one committee) and the
+follow-up targets (N005 no such meeting, N006 no such item, N007 not an earlier meeting) need
+the whole corpus: ``check_meeting_numbers`` and ``check_follow_ups``. N008 (an item province
+the document does not list) is ``check_item_provinces``.
 """
 
 from __future__ import annotations
@@ -33,7 +40,8 @@ RESOLUTIONS = ("เห็นชอบ", "รับทราบ", "อนุม�
 _PEOPLE_KEYS = ("attendees", "absentees", "others_present")
 _TEXT_KEYS = ("place", "start_time", "end_time", "chair", "recorder")
 MEETING_KEYS = (*_TEXT_KEYS, *_PEOPLE_KEYS, "agenda")
-ITEM_KEYS = ("number", "title", "resolution", "resolution_text", "actions")
+ITEM_KEYS = ("number", "title", "resolution", "resolution_text", "actions", "follows_up",
+             "provinces")
 ACTION_KEYS = ("action", "owner")
 
 #: Thai labels of the meeting fields, for messages and pages.
@@ -45,6 +53,7 @@ LABELS = {
 
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*น\.)?$")
 _ITEM_NUMBER_RE = re.compile(r"^(\d+)(?:\.(\d+))?$")
+_FOLLOW_UP_RE = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)#(?P<item>[0-9๐-๙]+(?:\.[0-9๐-๙]+)?)$")
 _START = Position(1, 1)
 
 
@@ -56,6 +65,23 @@ class Action:
     owner: str = ""
 
 
+def item_key(number: str) -> str:
+    """The agenda number with Arabic digits, so ``๓.๑`` and ``3.1`` name the same item."""
+    return to_arabic_digits(number)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """``follows_up: <minutes-id>#<item>``: this item reports on that earlier agenda item."""
+
+    doc_id: str
+    item: str  # agenda number as written
+    position: Position = _START
+
+    def __str__(self) -> str:
+        return f"{self.doc_id}#{self.item}"
+
+
 @dataclass(frozen=True)
 class AgendaItem:
     number: str  # as written (Thai or Arabic digits), e.g. "1" or "3.2"
@@ -63,7 +89,10 @@ class AgendaItem:
     resolution_text: str = ""
     title: str = ""
     actions: tuple[Action, ...] = ()
+    follows_up: tuple[FollowUp, ...] = ()
+    provinces: tuple[str, ...] = ()  # province ids the item concerns, where the minutes say
     position: Position = _START
+    provinces_position: Position = _START
 
     @property
     def anchor(self) -> str:
@@ -99,16 +128,21 @@ class Meeting:
                                ("resolution_text", i.resolution_text)) if v}
             | ({"actions": [{k: v for k, v in (("action", a.action), ("owner", a.owner)) if v}
                             for a in i.actions]} if i.actions else {})
+            | ({"follows_up": [str(f) for f in i.follows_up]} if i.follows_up else {})
+            | ({"provinces": list(i.provinces)} if i.provinces else {})
             for i in self.agenda
         ]
         return out
 
 
 @dataclass
-class _Reader:
+class Reader:
+    """Reads nested front-matter data node by node; reports with positions, as ``malformed``."""
+
     rel: Path
     line_offset: int
     problems: list[Problem] = field(default_factory=list)
+    malformed: str = "N004"  # the code of the data's owner for a value of the wrong shape
 
     def at(self, node: yaml.Node) -> Position:
         return node_position(node, self.line_offset)
@@ -120,17 +154,17 @@ class _Reader:
     def mapping(self, node: yaml.Node, what: str, keys: Iterable[str]
                 ) -> dict[str, yaml.Node] | None:
         if not isinstance(node, yaml.MappingNode):
-            self.report(node, "N004", f"{what} ต้องเป็นชุดข้อมูลแบบ ชื่อ: ค่า")
+            self.report(node, self.malformed, f"{what} ต้องเป็นชุดข้อมูลแบบ ชื่อ: ค่า")
             return None
         allowed = tuple(keys)
         out: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = str(node_to_value(key_node))
             if key not in allowed:
-                self.report(key_node, "N004",
+                self.report(key_node, self.malformed,
                             f"{what}: ไม่รู้จักช่อง '{key}' (ใช้ได้: {', '.join(allowed)})")
             elif key in out:
-                self.report(key_node, "N004", f"{what}: ช่อง '{key}' ซ้ำกัน")
+                self.report(key_node, self.malformed, f"{what}: ช่อง '{key}' ซ้ำกัน")
             else:
                 out[key] = value_node
         return out
@@ -139,16 +173,17 @@ class _Reader:
         if node is None:
             return ""
         if not isinstance(node, yaml.ScalarNode):
-            self.report(node, "N004", f"{what} ต้องเป็นข้อความเดียว")
+            self.report(node, self.malformed, f"{what} ต้องเป็นข้อความเดียว")
             return ""
         return " ".join(str(node.value).split())
 
-    def texts(self, node: yaml.Node | None, what: str) -> tuple[str, ...]:
+    def texts(self, node: yaml.Node | None, what: str,
+              hint: str = "ชื่อ หนึ่งคนต่อบรรทัด") -> tuple[str, ...]:
         if node is None:
             return ()
         if not isinstance(node, yaml.SequenceNode) or not all(
                 isinstance(n, yaml.ScalarNode) for n in node.value):
-            self.report(node, "N004", f"{what} ต้องเป็นรายการ - ชื่อ หนึ่งคนต่อบรรทัด")
+            self.report(node, self.malformed, f"{what} ต้องเป็นรายการ - {hint}")
             return ()
         return tuple(t for n in node.value if (t := " ".join(str(n.value).split())))
 
@@ -156,7 +191,7 @@ class _Reader:
 def parse(rel: Path, node: yaml.Node, line_offset: int = 1) -> tuple[Meeting | None,
                                                                      list[Problem]]:
     """Type one ``meeting:`` value; returns the Meeting (None if unusable) and its problems."""
-    r = _Reader(rel, line_offset)
+    r = Reader(rel, line_offset)
     fields = r.mapping(node, "ช่อง 'meeting'", MEETING_KEYS)
     if fields is None:
         return None, r.problems
@@ -177,7 +212,7 @@ def parse(rel: Path, node: yaml.Node, line_offset: int = 1) -> tuple[Meeting | N
     return meeting, r.problems
 
 
-def _agenda(r: _Reader, node: yaml.Node | None) -> tuple[AgendaItem, ...]:
+def _agenda(r: Reader, node: yaml.Node | None) -> tuple[AgendaItem, ...]:
     if node is None:
         return ()
     if not isinstance(node, yaml.SequenceNode):
@@ -216,8 +251,30 @@ def _agenda(r: _Reader, node: yaml.Node | None) -> tuple[AgendaItem, ...]:
             number=number, resolution=resolution,
             resolution_text=r.text(fields.get("resolution_text"), f"{label}: resolution_text"),
             title=r.text(fields.get("title"), f"{label}: title"),
-            actions=_actions(r, fields.get("actions"), label), position=r.at(item_node)))
+            actions=_actions(r, fields.get("actions"), label),
+            follows_up=_follow_ups(r, fields.get("follows_up"), label),
+            provinces=r.texts(fields.get("provinces"), f"{label}: provinces (จังหวัด)"),
+            position=r.at(item_node),
+            provinces_position=r.at(fields.get("provinces", item_node))))
     return tuple(items)
+
+
+def _follow_ups(r: Reader, node: yaml.Node | None, label: str) -> tuple[FollowUp, ...]:
+    """One ``<id>#<item>`` or a list of them."""
+    if node is None:
+        return ()
+    nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    out = []
+    for n in nodes:
+        text = r.text(n, f"{label}: follows_up")
+        m = _FOLLOW_UP_RE.match(text)
+        if m is None:
+            if isinstance(n, yaml.ScalarNode):
+                r.report(n, "N004", f"{label}: follows_up '{text}' ต้องเป็น "
+                         "<รหัสรายงานการประชุม>#<วาระ> เช่น pdc-regional-minutes-2564-1#5")
+            continue
+        out.append(FollowUp(m.group("id"), m.group("item"), r.at(n)))
+    return tuple(out)
 
 
 def _next_numbers(previous: tuple[int, ...] | None) -> set[tuple[int, ...]]:
@@ -230,7 +287,7 @@ def _next_numbers(previous: tuple[int, ...] | None) -> set[tuple[int, ...]]:
     return allowed
 
 
-def _actions(r: _Reader, node: yaml.Node | None, label: str) -> tuple[Action, ...]:
+def _actions(r: Reader, node: yaml.Node | None, label: str) -> tuple[Action, ...]:
     if node is None:
         return ()
     if not isinstance(node, yaml.SequenceNode):
@@ -267,4 +324,56 @@ def check_meeting_numbers(docs: Iterable[tuple[Document, Position]]) -> list[Pro
             probs.append(problem(doc.path, p.line, p.col, "N003",
                                  f"การประชุมครั้งที่ {number} ของ '{issuer}' ซ้ำกับ "
                                  + ", ".join(d.path.as_posix() for d in others)))
+    return probs
+
+
+def _when(doc: Document) -> tuple[int, int, int] | None:
+    d = doc.date
+    return (d.year, d.month or 0, d.day or 0) if d else None
+
+
+def check_follow_ups(docs: Iterable[Document]) -> list[Problem]:
+    """N005-N007: each ``follows_up`` names an agenda item of an earlier meeting in the corpus."""
+    by_id = {str(d.id): d for d in docs}
+    probs = []
+    for doc in by_id.values():
+        if doc.meeting is None:
+            continue
+        for item in doc.meeting.agenda:
+            for ref in item.follows_up:
+                p = ref.position
+                target = by_id.get(ref.doc_id)
+                if target is None or target.meeting is None:
+                    why = "ไม่มีในคลังเอกสาร" if target is None else "ไม่มีข้อมูลการประชุม (meeting)"
+                    probs.append(problem(doc.path, p.line, p.col, "N005", f"follows_up '{ref}': "
+                                         f"รายงานการประชุม '{ref.doc_id}' {why}"))
+                    continue
+                numbers = [i.number for i in target.meeting.agenda]
+                if item_key(ref.item) not in {item_key(n) for n in numbers}:
+                    probs.append(problem(doc.path, p.line, p.col, "N006",
+                                         f"follows_up '{ref}': การประชุมนั้นไม่มีวาระที่ {ref.item} "
+                                         f"(มี {', '.join(numbers) or 'ไม่มีวาระ'})"))
+                    continue
+                here, there = _when(doc), _when(target)
+                if target is doc or (here and there and there >= here):
+                    dates = (f" (วันที่ {target.date.iso()} ไม่ก่อน {doc.date.iso()})"
+                             if target.date and doc.date else "")
+                    probs.append(problem(doc.path, p.line, p.col, "N007",
+                                         f"follows_up '{ref}': การประชุมที่ติดตามต้องเป็นการประชุม"
+                                         f"ครั้งก่อนหน้าการประชุมนี้{dates}"))
+    return probs
+
+
+def check_item_provinces(rel: Path, doc: Document) -> list[Problem]:
+    """N008: an agenda item's provinces are among the document's ``provinces:``."""
+    if doc.meeting is None:
+        return []
+    probs = []
+    for item in doc.meeting.agenda:
+        extra = [p for p in item.provinces if p not in doc.provinces]
+        if extra:
+            p = item.provinces_position
+            probs.append(problem(rel, p.line, p.col, "N008",
+                                 f"ระเบียบวาระที่ {item.number}: จังหวัด {', '.join(extra)} "
+                                 "ไม่อยู่ในช่อง provinces ของเอกสาร"))
     return probs

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from .corpus import load_corpus
 from .gitcmd import last_commit_time
+from .problems import errors
 from .publish import Heads, accessible, publish_files
 from .render import Site, missing_sources, render_site
 from .render_history import HISTORY_CSS, history_css, load_site_history
@@ -55,10 +56,10 @@ class SarabunPlugin(BasePlugin[SarabunOptions]):  # type: ignore[no-untyped-call
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).resolve().parent
         corpus = load_corpus(root)
-        if corpus.problems:
-            for p in corpus.problems:
-                log.error(p.text())
-            raise PluginError(f"คลังเอกสารมี {len(corpus.problems)} ปัญหา "
+        for p in corpus.problems:  # warnings as info: --strict counts logged warnings
+            (log.error if p.severity == "error" else log.info)(p.text())
+        if errors(corpus.problems):
+            raise PluginError(f"คลังเอกสารมี {len(errors(corpus.problems))} ปัญหา "
                               "แก้ตามรายการข้างบนก่อน (ตรวจได้ด้วย sarabun check)")
         history = load_site_history(root, corpus)  # once per build; none from a tarball
         for message in history.warnings:  # info: a shallow clone still builds (--strict)

@@ -17,7 +17,10 @@ from .ids import DocumentId
 from .thai import BEDate
 
 if TYPE_CHECKING:
+    from .gazette import GazetteRef
     from .meeting import Meeting
+    from .plan import Plan
+    from .supervision import Supervision
 
 
 class Category(StrEnum):
@@ -118,7 +121,29 @@ FIELDS: tuple[FieldSpec, ...] = (
               "others_present ผู้เข้าร่วมประชุม และ agenda ระเบียบวาระ แต่ละวาระมี number ลำดับ, "
               "title เรื่อง, resolution มติ (เห็นชอบ รับทราบ อนุมัติ มอบหมาย ไม่เห็นชอบ อื่น ๆ), "
               "resolution_text ข้อความมติ และ actions การดำเนินการ (action, owner ผู้รับผิดชอบ) "
-              "ใส่เฉพาะที่ต้นฉบับระบุไว้"),
+              "ใส่เฉพาะที่ต้นฉบับระบุไว้ วาระที่รายงานผลการดำเนินการตามวาระของการประชุมครั้งก่อน "
+              "ใส่ follows_up: <รหัสรายงานการประชุม>#<วาระ> เช่น pdc-regional-minutes-2564-1#5 "
+              "และวาระที่กล่าวถึงจังหวัดใส่ provinces (รหัสจังหวัดที่อยู่ในช่อง provinces ของเอกสาร)"),
+    FieldSpec("supervision", Kind.MAPPING, False, "ข้อมูลการนิเทศจังหวัด",
+              "เฉพาะรายงาน (report) การนิเทศและติดตามผล: systems รายชื่อระบบงานของสำนักงานจังหวัด"
+              "ตามรายงาน "
+              "และ provinces จังหวัดที่นิเทศ แต่ละจังหวัดมี province รหัสจังหวัด, status "
+              "(visited ติดตามผลแล้ว หรือ scheduled มีกำหนดติดตาม), scheduled เดือนที่กำหนด (พ.ศ. ปปปป-ดด) "
+              "และ findings สิ่งที่พบ (text คัดลอกจากเนื้อหาทุกตัวอักษร, topic mission-groups "
+              "กลุ่มภารกิจ หรือ office-systems ระบบงาน, systems ระบบในรายการที่เกี่ยวข้อง)"),
+    FieldSpec("gazette", Kind.STRING, False, "ประกาศในราชกิจจานุเบกษา",
+              "ที่ประกาศในราชกิจจานุเบกษา เช่น เล่ม ๑๒๕ ตอนที่ ๒๗ ก หน้า ๑ วันที่ ๒๘ มกราคม ๒๕๕๑ "
+              "(เล่ม ตอนที่ หรือ ตอนพิเศษ ประเภท ก ข ค ง หน้า และวันที่ พ.ศ.) ถ้าไม่ใส่ "
+              "จะอ่านจากเชิงอรรถ [๑] ราชกิจจานุเบกษา ... ในข้อความ"),
+    FieldSpec("plan", Kind.MAPPING, False, "ข้อมูลแผนและตัวชี้วัด",
+              "เฉพาะแผน (plan) และรายงาน (report): period ช่วงเวลา และ issues ประเด็นยุทธศาสตร์ "
+              "(number, title, projects) แต่ละโครงการมี key รหัสอังกฤษ, title ชื่อ, group หัวข้อ, "
+              "agency หน่วยงานรับผิดชอบ (รหัสทะเบียนหรือข้อความ), provinces รหัสจังหวัด, budget "
+              "งบประมาณ (item, requested, allocated, disbursed, unit, period), kpis ตัวชี้วัด (name, "
+              "target เป้าหมาย, actual ผล, unit หน่วย, period ช่วงเวลา), progress รายงานความก้าวหน้า "
+              "(date วันที่ พ.ศ., version ฉบับที่, round, percent, disbursed, text) และ awards "
+              "ตารางรางวัล ส่วน scorecards คือตารางตัวชี้วัดของทั้งแผน ตัวเลขใช้เลขไทยหรืออารบิก "
+              "และจุลภาคได้ ใส่เฉพาะที่ต้นฉบับระบุไว้ (ดูหัวข้อ ข้อมูลแผนและตัวชี้วัด ด้านล่าง)"),
     FieldSpec("todo", Kind.LIST, False, "สิ่งที่ต้องแก้",
               "รายการข้อมูลชั่วคราวที่ sarabun import ใส่ไว้เพราะหาในต้นฉบับไม่พบ "
               "แก้ช่องนั้นให้ถูกต้องแล้วลบรายการออก (sarabun check แจ้ง J001 จนกว่าจะไม่เหลือรายการ)"),
@@ -156,6 +181,14 @@ class Document:
     note: str = ""
     #: the ``meeting:`` data of minutes (``sarabun.meeting``), when given
     meeting: Meeting | None = None
+    #: the ``supervision:`` data of a supervision report (``sarabun.supervision``), when given
+    supervision: Supervision | None = None
+    #: where the document was published in the Royal Gazette (``sarabun.gazette``): the
+    #: ``gazette:`` field, else footnote 1 of the text (``gazette_from_text``)
+    gazette: GazetteRef | None = None
+    gazette_from_text: bool = False
+    #: the ``plan:`` data of a plan or report (``sarabun.plan``), when given
+    plan: Plan | None = None
 
     @property
     def year(self) -> int | None:
@@ -168,6 +201,13 @@ class Document:
     def url(self) -> str:
         """Site URL relative to the site root; derived from the id only, so it never moves."""
         return f"{self.type.category.value}/{self.id}/"
+
+    def gazette_dict(self) -> dict[str, object] | None:
+        """The Gazette publication as plain data, with where it was read from."""
+        if self.gazette is None:
+            return None
+        return {**self.gazette.as_dict(), "label": self.gazette.label(),
+                "from": "text" if self.gazette_from_text else "front-matter"}
 
     def metadata(self) -> dict[str, object]:
         """Plain metadata for exports (JSON/CSV), in the schema's field order."""
@@ -188,6 +228,9 @@ class Document:
             "source": self.source,
             "note": self.note,
             "meeting": self.meeting.as_dict() if self.meeting else None,
+            "supervision": self.supervision.as_dict() if self.supervision else None,
+            "gazette": self.gazette_dict(),
+            "plan": self.plan.as_dict() if self.plan else None,
             "path": self.path.as_posix(),
             "url": self.url,
         }

@@ -7,8 +7,15 @@ summaries can refer to them; ``CODES`` is the one list of them with Thai explana
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+#: Codes that warn instead of failing: ``sarabun check`` prints them, but they do not make it
+#: (or the site build) fail. A mobile number or a house address may be an office's public
+#: contact, so a reviewer decides (PDPA: the issue asks to warn on them, block ID numbers).
+WARNING_CODES = frozenset({"P002", "P003"})
+WARNING_LABEL = "คำเตือน"
 
 
 @dataclass(frozen=True, order=True)
@@ -19,12 +26,23 @@ class Problem:
     code: str
     message: str
 
+    @property
+    def severity(self) -> str:
+        """``error`` (fails the check and the build) or ``warning`` (reported only)."""
+        return "warning" if self.code in WARNING_CODES else "error"
+
     def text(self) -> str:
-        return f"{self.path}:{self.line}:{self.col} {self.code} {self.message}"
+        lead = f"{WARNING_LABEL}: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}:{self.col} {self.code} {lead}{self.message}"
 
     def as_dict(self) -> dict[str, object]:
         return {"path": self.path, "line": self.line, "col": self.col,
-                "code": self.code, "message": self.message}
+                "code": self.code, "message": self.message, "severity": self.severity}
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that fail a check (not the warnings)."""
+    return [p for p in problems if p.severity == "error"]
 
 
 def problem(path: Path | str, line: int, col: int, code: str, message: str) -> Problem:
@@ -93,7 +111,63 @@ CODES: dict[str, tuple[str, str]] = {
     "N004": ("ข้อมูลการประชุม (meeting) เขียนไม่ถูกรูปแบบ",
              "ใช้ช่องตามหน้าโครงสร้างข้อมูล: place, start_time, end_time, chair, recorder, "
              "attendees, absentees, others_present และ agenda (number, title, resolution, "
-             "resolution_text, actions) ใช้ได้เฉพาะเอกสารประเภท minutes"),
+             "resolution_text, actions, follows_up, provinces) ใช้ได้เฉพาะเอกสารประเภท minutes"),
+    "N005": ("follows_up อ้างถึงรายงานการประชุมที่ไม่มีในคลัง หรือไม่มีข้อมูลการประชุม",
+             "ใช้รหัสของรายงานการประชุมที่มีในคลังและมีช่อง meeting เช่น "
+             "follows_up: pdc-regional-minutes-2564-1#5"),
+    "N006": ("follows_up อ้างถึงวาระที่ไม่มีในการประชุมนั้น",
+             "ตรวจเลขวาระหลังเครื่องหมาย # ให้ตรงกับช่อง number ของวาระในรายงานการประชุมที่อ้างถึง"),
+    "N007": ("follows_up อ้างถึงการประชุมที่ไม่ได้ประชุมก่อนการประชุมนี้",
+             "วาระติดตามผลต้องอ้างถึงวาระของการประชุมครั้งก่อน ตรวจรหัสที่อ้างถึงและช่อง date "
+             "ของรายงานการประชุมทั้งสองฉบับ"),
+    "N008": ("จังหวัดของระเบียบวาระไม่อยู่ในช่อง provinces ของเอกสาร",
+             "เพิ่มจังหวัดนั้นในช่อง provinces ของรายงานการประชุม หรือแก้รหัสจังหวัดของวาระ"),
+    "W001": ("ข้อมูลการนิเทศจังหวัด (supervision) เขียนไม่ถูกรูปแบบ",
+             "ใช้ช่องตามหน้าโครงสร้างข้อมูล: systems และ provinces (province, status, scheduled, "
+             "findings: text, topic, systems) ใช้ได้เฉพาะเอกสารประเภท report"),
+    "W002": ("จังหวัดที่นิเทศไม่อยู่ในช่อง provinces ของเอกสาร",
+             "เพิ่มรหัสจังหวัดนั้นในช่อง provinces ของเอกสาร หรือแก้รหัสจังหวัดใน supervision"),
+    "W003": ("จังหวัดเดียวกันอยู่ในข้อมูลการนิเทศมากกว่าหนึ่งครั้ง",
+             "รวมสิ่งที่พบของจังหวัดนั้นไว้ในรายการเดียว"),
+    "W004": ("สิ่งที่พบอ้างถึงระบบงานที่ไม่อยู่ในรายการ supervision.systems",
+             "ใช้ชื่อระบบตามที่เขียนไว้ใน supervision.systems ทุกตัวอักษร "
+             "หรือเพิ่มระบบนั้นในรายการถ้ารายงานระบุไว้"),
+    "W005": ("ข้อความสิ่งที่พบไม่ตรงกับเนื้อหาของรายงาน",
+             "คัดลอกข้อความจากเนื้อหาเอกสารทุกตัวอักษร ห้ามสรุปหรือเรียบเรียงใหม่"),
+    "G001": ("ข้อมูลราชกิจจานุเบกษา (gazette) อ่านไม่ได้",
+             "เขียนตามรูปแบบ เล่ม ๑๒๕ ตอนที่ ๒๗ ก หน้า ๑ วันที่ ๒๘ มกราคม ๒๕๕๑ "
+             "(ตอนพิเศษ แทน ตอนที่ ได้) ตามที่พิมพ์ในราชกิจจานุเบกษา"),
+    "G002": ("ข้อมูลราชกิจจานุเบกษา (gazette) ไม่ครบ", "เพิ่มเลขหน้าและวันที่ประกาศตามราชกิจจานุเบกษา"),
+    "G003": ("วันที่ประกาศในราชกิจจานุเบกษาก่อนวันที่ของเอกสาร",
+             "ตรวจช่อง date และวันที่ในช่อง gazette เอกสารประกาศในราชกิจจานุเบกษาได้หลังจากลงนามแล้วเท่านั้น"),
+    "G004": ("ข้อมูลราชกิจจานุเบกษา (gazette) ไม่ตรงกับเชิงอรรถ [๑] ในข้อความ",
+             "ตรวจเล่ม ตอน และประเภทกับราชกิจจานุเบกษาฉบับจริง แล้วแก้ช่อง gazette หรือเชิงอรรถให้ตรงกัน"),
+    "T001": ("รายการเปิดเผยข้อมูล (ITA/OIT) ยังไม่มีเอกสารที่เผยแพร่แล้วตรงตามเงื่อนไข",
+             "เผยแพร่เอกสารที่ตรงกับรายการนั้น (ประเภท คำสำคัญ หน่วยงาน และช่วงวันที่ตามช่อง match) "
+             "หรือแก้เงื่อนไขในไฟล์ records/registries/disclosure-<ปี>.yaml ให้ถูกต้อง"),
+    "T002": ("รายการเปิดเผยข้อมูล (disclosure-<ปี>.yaml) เขียนไม่ถูกต้อง",
+             "ต้องมี year source และ items แต่ละรายการมี code title และ match "
+             "(types, tags, issuers, from, to) ดูตัวอย่างในไฟล์ที่มากับระบบ"),
+    "K001": ("ข้อมูลแผนและตัวชี้วัด (plan) เขียนไม่ถูกรูปแบบ",
+             "ใช้ช่องตามหน้าโครงสร้างข้อมูล: period, issues (number, title, projects) โครงการมี key, "
+             "title, group, agency, provinces, budget, kpis, progress, awards และ scorecards "
+             "ใช้ได้เฉพาะเอกสารประเภท plan และ report"),
+    "K002": ("ค่าตัวเลขในข้อมูลแผน (เป้าหมาย ผล งบประมาณ ร้อยละ) ไม่ใช่ตัวเลข",
+             "ใส่ตัวเลขอย่างเดียว เลขไทยหรืออารบิก มีจุลภาคคั่นหลักพันและ % ต่อท้ายได้ เช่น 5,550 "
+             "หรือ ๙๕% ส่วนหน่วยให้ใส่ในช่อง unit"),
+    "K003": ("ข้อมูลแผนอ้างถึงจังหวัดที่ไม่มีในทะเบียน",
+             "ใช้รหัสจังหวัดจาก records/registries/provinces.yaml เช่น chaiyaphum"),
+    "K004": ("รหัสโครงการ (key) ไม่ถูกรูปแบบ ซ้ำ หรืออ้างถึงโครงการที่ไม่มี",
+             "ตั้ง key ของแต่ละโครงการเป็นตัวอังกฤษพิมพ์เล็ก ตัวเลข และ - ไม่ซ้ำกันในแผนเดียวกัน "
+             "และให้ช่อง project ของตารางตัวชี้วัดใช้ key ที่มีอยู่"),
+    "K005": ("วันที่ของรายงานความก้าวหน้าไม่ถูกต้อง",
+             "ใช้วันที่ พ.ศ. แบบ ปปปป-ดด-วว เช่น 2548-12-31 (รู้แค่เดือนใส่ 2548-12)"),
+    "K006": ("รายงานความก้าวหน้าเรียงลำดับหรือระบุฉบับ (version) ไม่ถูกต้อง",
+             "เพิ่มรายงานใหม่ต่อท้ายรายการโดยเรียงวันที่จากเก่าไปใหม่ "
+             "ถ้าแก้รายงานของวันเดิมให้เพิ่มรายการใหม่วันเดียวกันและใส่ version เพิ่มขึ้น (2, 3 ...)"),
+    "K007": ("ตัวเลขในข้อมูลแผนเป็นไปไม่ได้ (เบิกจ่ายเกินงบที่ได้รับจัดสรร หรือร้อยละเกิน 100)",
+             "ตรวจตัวเลขกับต้นฉบับ เบิกจ่าย (disbursed) ต้องไม่เกินงบที่ได้รับจัดสรร (allocated) "
+             "และร้อยละความก้าวหน้าอยู่ระหว่าง 0 ถึง 100"),
     "J001": ("ร่างที่นำเข้ายังมีข้อมูลชั่วคราวที่ต้องแก้ (ช่อง todo)",
              "แก้ช่องที่ข้อความแจ้งระบุ (เช่น issuer หน่วยงานที่ออก) ให้ถูกต้องตามต้นฉบับ แก้รหัสเอกสาร "
              "(id) และชื่อไฟล์ให้ตรงกัน แล้วลบรายการนั้นออกจากช่อง todo"),

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin
 
 from .export import COLUMNS, to_csv, to_json
+from .gazette import find_gazettes
+from .legal_basis import corpus_basis
 from .model import DOC_TYPES, FIELD_SPECS, Category, Document
 from .permalinks import Redirect
 from .render import (
@@ -91,6 +93,8 @@ def document_json(site: Site, doc: Document) -> str:
     data["issuer_name"] = site.corpus.registry.org_name(doc.issuer)
     data["amended_by"] = sorted(str(d.id) for d in site.amended_by.get(key, []))
     data["repealed_by"] = sorted(str(d.id) for d in site.repealed_by.get(key, []))
+    data["gazette_citations"] = [g.as_dict() for g in find_gazettes(doc.body)]
+    data["legal_basis"] = [b.as_dict() for b in corpus_basis(site.corpus).get(key, [])]
     data["body"] = doc.body.strip("\n") + "\n" if doc.body.strip() else ""
     payload = {"schema": "sarabun/document@1", "document": data}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -327,7 +331,8 @@ def redirect_page(site: Site, redirect: Redirect, site_url: str | None) -> str:
 # --- open data page ------------------------------------------------------------------------
 
 _EXTRA_COLUMNS = {"path": "ที่อยู่ไฟล์ในคลัง", "url": "ที่อยู่หน้าเว็บ (ต่อจากที่อยู่ของเว็บไซต์)",
-                  "issuer_name": "ชื่อหน่วยงานที่ออก"}
+                  "issuer_name": "ชื่อหน่วยงานที่ออก",
+                  "legal_basis": "อาศัยอำนาจตาม (บทบัญญัติที่ให้อำนาจออกเอกสาร อ่านจากข้อความ)"}
 
 
 def open_data_page(site: Site) -> str:

@@ -27,12 +27,14 @@ from urllib.parse import quote
 
 from .corpus import Corpus
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, DocType, Document, Kind
-from .problems import CODES
+from .problems import CODES, WARNING_CODES
 from .thai import THAI_DIGITS, thai_sorted, to_arabic_digits, to_thai_digits
 
 if TYPE_CHECKING:
+    from .province_items import ProvinceEntry
     from .render_citations import CiteIndex
     from .render_history import SiteHistory
+    from .render_meeting import FollowUpIndex
 
 HOME = "index.md"
 TYPES_INDEX = "browse/types/index.md"
@@ -148,6 +150,8 @@ class Site:
     repealed_by: dict[str, list[Document]] = field(default_factory=dict)
     #: citations of the whole corpus (``render_citations.cite_index`` builds it on first use)
     cites: CiteIndex | None = None
+    #: later agenda items reporting on earlier ones (``render_meeting.reports_on`` builds it)
+    follow_ups: FollowUpIndex | None = None
 
     def __post_init__(self) -> None:
         self.by_id = self.corpus.by_id()
@@ -262,25 +266,34 @@ def link_list(entries: list[tuple[str, str]]) -> str:
 _DIGITS = f"0-9{THAI_DIGITS}"
 #: ``ข้อ 3.1`` is a sub-item, not clause 3; ``ข้อ ๓.`` (a period after the number) is clause 3.
 _NOT_SUB = rf"(?![{_DIGITS}/]|\.[{_DIGITS}])"
+# Sections of Acts and decrees (มาตรา ๑๒, มาตรา ๖ ทวิ) get ``section-12``, ``section-6-bis``.
+_LATIN = "(?:[ \t]*(?P<latin>ทวิ|ตรี|จัตวา|เบญจ)(?![ก-๛]))?"
 _CLAUSE_HEADING = re.compile(
-    rf"^(?P<hashes>#{{1,6}})\s+(?P<text>(?:\*\*)?ข้อ\s*(?P<n>[{_DIGITS}]+)(?:/(?P<sub>[{_DIGITS}]+))?"
-    rf"{_NOT_SUB}.*?)\s*$"
+    rf"^(?P<hashes>#{{1,6}})\s+(?P<text>(?:\*\*)?(?P<w>ข้อ|มาตรา)\s*(?P<n>[{_DIGITS}]+)"
+    rf"(?:/(?P<sub>[{_DIGITS}]+))?{_NOT_SUB}{_LATIN}.*?)\s*$"
 )
 _CLAUSE_PARA = re.compile(
-    rf"^(?:\*\*)?ข้อ\s*(?P<n>[{_DIGITS}]+)(?:/(?P<sub>[{_DIGITS}]+))?{_NOT_SUB}"
+    rf"^(?:\*\*)?(?P<w>ข้อ|มาตรา)\s*(?P<n>[{_DIGITS}]+)(?:/(?P<sub>[{_DIGITS}]+))?{_NOT_SUB}"
+    rf"{_LATIN}"
 )
+_LATIN_IDS = {"ทวิ": "bis", "ตรี": "ter", "จัตวา": "quater", "เบญจ": "quinquies"}
 _FENCE = re.compile(r"^(```|~~~)")
 _HAS_ATTR = re.compile(r"\{[^{}]*\}\s*$")
 
 
-def clause_id(number: str, sub: str | None = None) -> str:
-    """``๑๒`` -> ``clause-12``; an inserted clause ``๑๒/๑`` -> ``clause-12-1``."""
-    out = f"clause-{int(to_arabic_digits(number))}"
-    return out + (f"-{int(to_arabic_digits(sub))}" if sub else "")
+def clause_id(number: str, sub: str | None = None, word: str = "ข้อ",
+              latin: str | None = None) -> str:
+    """``๑๒`` -> ``clause-12``; an inserted clause ``๑๒/๑`` -> ``clause-12-1``; with ``word``
+    มาตรา a section: ``section-12``, and ``มาตรา ๖ ทวิ`` -> ``section-6-bis``."""
+    prefix = "section" if word == "มาตรา" else "clause"
+    out = f"{prefix}-{int(to_arabic_digits(number))}"
+    out += f"-{int(to_arabic_digits(sub))}" if sub else ""
+    return out + (f"-{_LATIN_IDS[latin]}" if latin else "")
 
 
 def add_clause_anchors(body: str) -> str:
-    """Give each clause (``## ข้อ ๑๒`` or a paragraph starting ``ข้อ ๑๒``) the id ``clause-12``.
+    """Give each clause (``## ข้อ ๑๒`` or a paragraph starting ``ข้อ ๑๒``) the id ``clause-12``,
+    and each section of a law (``มาตรา ๑๒``) the id ``section-12``.
 
     Headings get an attr_list id; a paragraph gets an empty anchor span in front. Only lines
     starting at the left margin count (not list items, quotes, tables or code), and a paragraph
@@ -305,10 +318,12 @@ def add_clause_anchors(body: str) -> str:
             continue
         m = _CLAUSE_HEADING.match(line)
         if m and not _HAS_ATTR.search(line):
-            anchor = unique(clause_id(m.group("n"), m.group("sub")))
+            anchor = unique(clause_id(m.group("n"), m.group("sub"), m.group("w"),
+                                      m.group("latin")))
             line = f"{m.group('hashes')} {m.group('text')} {{#{anchor}}}"
         elif previous_blank and (p := _CLAUSE_PARA.match(line)):
-            anchor = unique(clause_id(p.group("n"), p.group("sub")))
+            anchor = unique(clause_id(p.group("n"), p.group("sub"), p.group("w"),
+                                      p.group("latin")))
             line = f'<span class="sarabun-clause" id="{anchor}"></span>{line}'
         out.append(line)
         # A clause paragraph starts after a blank line or a heading, not inside a paragraph.
@@ -356,6 +371,10 @@ def metadata_panel(site: Site, doc: Document) -> str:
         rows.append(_row(f["date"].label, esc(doc.date.thai())))
     if doc.effective_date:
         rows.append(_row(f["effective_date"].label, esc(doc.effective_date.thai())))
+    from .render_gazette import gazette_row  # late: builds on this module
+
+    if (gazette := gazette_row(doc)) is not None:
+        rows.append(_row(gazette[0], gazette[1], "gazette"))
     rows.append(_row(f["issuer"].label,
                      site.a(src, issuer_src(doc.issuer), site.issuer_name(doc.issuer))))
     rows.append(_row(f["status"].label, status_badge(doc.status.code)))
@@ -381,6 +400,10 @@ def metadata_panel(site: Site, doc: Document) -> str:
     from .render_citations import relation_rows  # late: builds on this module
 
     rows += [_row(label, value) for label, value in relation_rows(site, doc)]
+    from .render_basis import basis_row
+
+    if (basis := basis_row(site, doc)) is not None:
+        rows.append(_row(basis[0], basis[1], "basis"))
     if doc.tags:
         chips = "".join(f'<span class="sarabun-tag">{esc(t)}</span>' for t in doc.tags)
         rows.append(_row(f["tags"].label, chips))
@@ -420,9 +443,18 @@ def document_page(site: Site, doc: Document) -> str:
     from .render_meeting import meeting_section  # late: builds on this module
 
     parts.append(meeting_section(site, doc))  # minutes only: agenda and resolutions
+    from .render_supervision import supervision_section
+
+    parts.append(supervision_section(site, doc))  # supervision reports: provinces, systems
+    from .render_plan import plan_section  # late: builds on this module
+
+    parts.append(plan_section(site, doc))  # plans and reports: projects, KPIs, charts
     body = doc.body.strip("\n")
     if body.strip():
         parts += [render_body(site, doc), "\n"]  # clause anchors, citation links, <abbr>
+    from .render_gazette import gazette_section
+
+    parts.append(gazette_section(doc))  # the Gazette citations of the text, part by part
     parts.append(cited_by_section(site, doc))
     return "".join(parts)
 
@@ -527,9 +559,38 @@ def issuer_pages(site: Site) -> dict[str, str]:
     return pages
 
 
+def entry_list(site: Site, from_src: str, entries: Iterable[ProvinceEntry]) -> str:
+    """Province-page entries (already in order): title link, number, date, status, details."""
+    items = []
+    for e in entries:
+        href = site.link(from_src, e.src) + (f"#{esc(e.anchor)}" if e.anchor else "")
+        meta = []
+        if e.doc is not None:
+            if e.kind != e.doc.type.code:  # a project: say which document it is from
+                meta.append(f'<span class="sarabun-doclist__type">{esc(e.doc.title)}</span>')
+            if e.doc.number:
+                meta.append(f"<span>{esc(number_label(e.doc))} {esc(thai_number(e.doc))}</span>")
+            meta.append(f"<span>{esc(thai_date(e.doc) or 'ไม่ระบุวันที่')}</span>")
+            meta.append(status_badge(e.doc.status.code))
+        details = (f'<div class="sarabun-province-details">{"".join(e.details)}</div>'
+                   if e.details else "")
+        items.append(f'<li class="sarabun-doclist__item"><a class="sarabun-doclist__title" '
+                     f'href="{href}">{esc(e.title)}</a>'
+                     f'<div class="sarabun-doclist__meta">{"".join(meta)}</div>{details}</li>')
+    return '<ul class="sarabun-doclist">\n' + "\n".join(items) + "\n</ul>\n"
+
+
 def province_pages(site: Site) -> dict[str, str]:
+    """The province index (by region) and one page per province, its entries grouped by kind.
+
+    The entries come from ``province_items``: the documents listing the province and what
+    structured data (agenda items, supervision findings, later plan projects) says about it.
+    """
+    from .province_items import KIND_LABELS, province_entries  # late: builds on this module
+
     reg = site.corpus.registry
-    groups = _group(site.corpus.documents, lambda d: d.provinces)
+    groups = {pid: kinds for pid, kinds in province_entries(site).items()
+              if _SAFE_SLUG.match(pid)}
     pages: dict[str, str] = {}
 
     def name(pid: str) -> str:
@@ -542,6 +603,9 @@ def province_pages(site: Site) -> dict[str, str]:
             return ""
         c = reg.clusters.get(p.cluster)
         return c.name_th if c else p.cluster
+
+    def doc_count(pid: str) -> int:
+        return len({str(e.doc.id) for kind in groups[pid].values() for e in kind if e.doc})
 
     by_region: dict[str, list[str]] = defaultdict(list)
     for pid in groups:
@@ -558,7 +622,7 @@ def province_pages(site: Site) -> dict[str, str]:
         body.append(f"## {md_text(title)} {{#{anchor}}}\n\n")
         entries = []
         for pid in thai_sorted(by_region[region], key=name):
-            note = thai_count(len(groups[pid]))
+            note = thai_count(doc_count(pid))
             if cluster(pid):
                 note = f"{cluster(pid)} · {note}"
             entries.append((site.a(PROVINCES_INDEX, province_src(pid), f"จังหวัด{name(pid)}"),
@@ -567,7 +631,7 @@ def province_pages(site: Site) -> dict[str, str]:
     if not groups:
         body.append('<p class="sarabun-empty">ยังไม่มีเอกสารที่ระบุจังหวัด</p>\n')
     pages[PROVINCES_INDEX] = "".join(body)
-    for pid, docs in groups.items():
+    for pid, kinds in groups.items():
         src = province_src(pid)
         p = reg.provinces.get(pid)
         facts = []
@@ -579,9 +643,15 @@ def province_pages(site: Site) -> dict[str, str]:
             if p.name_en:
                 facts.append(_row("ชื่อภาษาอังกฤษ", f'<span lang="en">{esc(p.name_en)}</span>'))
         panel = ('<dl class="sarabun-meta">\n' + "\n".join(facts) + "\n</dl>\n\n") if facts else ""
-        pages[src] = (front_matter(f"จังหวัด{name(pid)}") + panel
-                      + f"## เอกสารที่เกี่ยวข้อง ({esc(thai_count(len(docs)))}) {{#documents}}\n\n"
-                      + document_list(site, src, docs))
+        parts = [front_matter(f"จังหวัด{name(pid)}"), panel,
+                 f"## เอกสารที่เกี่ยวข้อง ({esc(thai_count(doc_count(pid)))}) {{#documents}}\n\n"]
+        for kind, kind_entries in kinds.items():
+            unit = "ฉบับ" if kind in DOC_TYPES else "รายการ"
+            label = KIND_LABELS.get(kind, kind)
+            slug = kind if _SAFE_SLUG.match(kind) else "other"
+            parts.append(f"### {md_text(label)} ({esc(thai_count(len(kind_entries), unit))}) "
+                         f"{{#kind-{slug}}}\n\n" + entry_list(site, src, kind_entries) + "\n")
+        pages[src] = "".join(parts)
     return pages
 
 
@@ -649,14 +719,22 @@ def schema_page() -> str:
             "และที่อยู่ของหน้าเว็บสร้างจากรหัส จึงไม่ควรเปลี่ยนรหัสเมื่อเผยแพร่แล้ว\n\n",
             "## ลิงก์ไปยังข้อของเอกสาร {#clauses}\n\n",
             "บรรทัดที่ขึ้นต้นด้วย `ข้อ ๑๒` (เลขไทยหรืออารบิก) หรือหัวข้อ `## ข้อ ๑๒` "
-            "จะได้จุดเชื่อมโยง `#clause-12` เพื่อให้ลิงก์ไปยังข้อนั้นได้โดยตรง\n"]
+            "จะได้จุดเชื่อมโยง `#clause-12` เพื่อให้ลิงก์ไปยังข้อนั้นได้โดยตรง "
+            "มาตราของพระราชบัญญัติและพระราชกฤษฎีกา (`มาตรา ๑๒`, `มาตรา ๖ ทวิ`) ได้ `#section-12` "
+            "และ `#section-6-bis` ข้อความ อาศัยอำนาจตามความในมาตรา ... แห่ง... ในคำสั่งหรือระเบียบ "
+            "จะแสดงเป็น อาศัยอำนาจตาม พร้อมลิงก์ไปยังมาตรานั้น เมื่อกฎหมายนั้นอยู่ในคลัง\n"]
+    from .render_plan import plan_schema  # late: builds on this module
+
+    out.append(plan_schema())
     return "".join(out)
 
 
 _CODE_GROUPS = (
     ("F", "ไฟล์"), ("Y", "ส่วนหัว YAML"), ("M", "ข้อมูลเอกสาร"), ("I", "รหัสเอกสาร"),
     ("R", "การอ้างอิงและทะเบียน"), ("H", "HTML ที่ไม่ปลอดภัย"),
-    ("U", "ที่อยู่ถาวรของเอกสาร"), ("N", "รายงานการประชุม"),
+    ("U", "ที่อยู่ถาวรของเอกสาร"), ("N", "รายงานการประชุม"), ("W", "รายงานการนิเทศจังหวัด"),
+    ("G", "ราชกิจจานุเบกษา"), ("T", "รายการเปิดเผยข้อมูล (ITA)"),
+    ("K", "แผนและตัวชี้วัด"),
 )
 
 
@@ -675,8 +753,10 @@ def errors_page() -> str:
         out.append(f"## {md_text(label)} {{#group-{prefix.lower()}}}\n\n")
         for code in codes:
             meaning, fix = CODES[code]
+            warn = ("คำเตือน: แสดงให้ตรวจ แต่ไม่ทำให้การตรวจหรือการสร้างเว็บไซต์ไม่ผ่าน\n\n"
+                    if code in WARNING_CODES else "")
             out.append(f"### {md_text(code)} {md_text(meaning)} {{#{code.lower()}}}\n\n"
-                       f"วิธีแก้: {md_text(fix)}\n\n")
+                       f"{warn}วิธีแก้: {md_text(fix)}\n\n")
     return "".join(out)
 
 
@@ -701,7 +781,13 @@ def render_site(corpus: Corpus, directory_urls: bool = True,
     from .render_citations import WANTED_PAGE, wanted_page
 
     pages[WANTED_PAGE] = wanted_page(site)
+    from .render_disclosure import disclosure_pages
+
+    pages.update(disclosure_pages(site))  # ITA/OIT checklists: browse/disclosure/
     pages.update(history_pages(site, history))  # versions, diffs, browse/recent.md
+    from .render_plan import PLANS_PAGE, plans_page
+
+    pages[PLANS_PAGE] = plans_page(site)
     return pages
 
 

@@ -26,12 +26,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .citations import KIND_LABELS, Citation, CorpusIndex, find_citations
+from .legal_basis import Basis, find_basis
 from .model import Document
 from .registry import Organization
 from .render import (
     CONTRIBUTE_PAGE,
     Site,
     add_clause_anchors,
+    clause_id,
     doc_src,
     esc,
     front_matter,
@@ -54,8 +56,8 @@ AMBIGUOUS_ABBREVIATIONS = frozenset(THAI_MONTHS_ABBR) | {"กก.", "สป.", "
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 _DOTTED_NEXT = re.compile(r"[\u0e01-\u0e2e]{1,3}\.")
-_CLAUSE_NO = re.compile(r"ข้อ\s*([0-9]+)(?:/([0-9]+))?")
-_ANCHOR = re.compile(r'\{#(clause-[0-9x-]+)\}|id="(clause-[0-9x-]+)"')
+_CLAUSE_NO = re.compile(r"(ข้อ|มาตรา)\s*([0-9]+)(?:/([0-9]+))?(?:\s*(ทวิ|ตรี|จัตวา|เบญจ))?")
+_ANCHOR = re.compile(r'\{#((?:clause|section)-[0-9a-z-]+)\}|id="((?:clause|section)-[0-9a-z-]+)"')
 
 
 # --- where tags may go ---------------------------------------------------------------------------
@@ -195,6 +197,8 @@ class CiteIndex:
     wanted: list[WantedDoc] = field(default_factory=list)
     clause_anchors: dict[str, set[str]] = field(default_factory=dict)
     abbreviations: dict[str, Organization] = field(default_factory=dict)
+    #: legal basis ("อาศัยอำนาจตาม...") of each document that states one (``legal_basis``)
+    basis: dict[str, list[Basis]] = field(default_factory=dict)
     _abbr_re: re.Pattern[str] | None = None
 
     @classmethod
@@ -211,7 +215,10 @@ class CiteIndex:
             out.clause_anchors[key] = {a or b for a, b in _ANCHOR.findall(anchored)}
             mask = unsafe_mask(doc.body)
             placed = []
-            for n, c in enumerate(find_citations(doc.body, index), start=1):
+            cites = find_citations(doc.body, index)
+            if basis := find_basis(doc.body, cites):
+                out.basis[key] = basis
+            for n, c in enumerate(cites, start=1):
                 shown = c.target is None or (c.target != key and c.target in site.by_id)
                 span = safe_span(doc.body, c.start, c.end, mask) if shown else None
                 p = Placed(doc, c, n, span)
@@ -226,6 +233,8 @@ class CiteIndex:
                         found.append(key)
             out.citations[key] = placed
         out.cited_by = dict(cited_by)
+        if corpus.legal_basis is None:  # found with the citations: the exports reuse it
+            corpus.legal_basis = out.basis
         out.wanted = sorted(wanted.values(), key=lambda w: (-len(w.places), w.kind, w.label))
         declared = {(str(d.id), t, kind) for d in corpus.documents
                     for kind in ("amends", "repeals") for t in getattr(d, kind)}
@@ -291,13 +300,14 @@ def cite_index(site: Site) -> CiteIndex:
 # --- the body ------------------------------------------------------------------------------------
 
 def clause_fragment(c: Citation, anchors: set[str]) -> str:
-    """``clause-12`` for a citation of ข้อ ๑๒ when the cited page has that anchor, else ''."""
+    """``clause-12`` for a citation of ข้อ ๑๒ (``section-12`` for มาตรา ๑๒) when the cited page
+    has that anchor, else ''."""
     if not c.clause:
         return ""
     m = _CLAUSE_NO.match(to_arabic_digits(c.clause))
     if not m:
         return ""
-    frag = f"clause-{int(m.group(1))}" + (f"-{int(m.group(2))}" if m.group(2) else "")
+    frag = clause_id(m.group(2), m.group(3), m.group(1), m.group(4))
     return frag if frag in anchors else ""
 
 
@@ -323,6 +333,31 @@ def _tags(site: Site, doc: Document, p: Placed) -> tuple[str, str]:
     return "", ""
 
 
+def _basis_links(site: Site, doc: Document, placed: list[Placed],
+                 mask: list[bool]) -> list[tuple[int, int, int, str]]:
+    """Links for the provisions of a legal basis that no citation covers: the "มาตรา ๑๑" of
+    "อาศัยอำนาจตามความในมาตรา ๑๑ และมาตรา ๑๒ แห่ง..." (the citation starts at มาตรา ๑๒)."""
+    idx = cite_index(site)
+    out: list[tuple[int, int, int, str]] = []
+    for b in idx.basis.get(str(doc.id), []):
+        target = site.by_id.get(b.target or "")
+        if target is None or b.target == str(doc.id):
+            continue
+        anchors = idx.clause_anchors.get(str(target.id), set())
+        for prov in b.provisions:
+            if any(p.span and p.span[0] < prov.end and prov.start < p.span[1] for p in placed):
+                continue
+            span = safe_span(doc.body, prov.start, prov.end, mask)
+            if span is None:
+                continue
+            frag = f"#{prov.anchor}" if prov.anchor in anchors else ""
+            href = site.link(doc_src(doc), doc_src(target)) + frag
+            title = esc(f"{target.title} {prov.text}")
+            out += [(span[0], 1, 0, f'<a class="sarabun-cite" href="{href}" title="{title}">'),
+                    (span[1], 0, 0, "</a>")]
+    return out
+
+
 def render_body(site: Site, doc: Document) -> str:
     """The page text of ``doc``: clause anchors, citation links and abbreviations added."""
     idx = cite_index(site)
@@ -337,6 +372,7 @@ def render_body(site: Site, doc: Document) -> str:
         open_tag, close_tag = _tags(site, doc, p)
         if open_tag:
             inserts += [(p.span[0], 1, 0, open_tag), (p.span[1], 0, 0, close_tag)]
+    inserts += _basis_links(site, doc, placed, mask)
     for s, e, org in idx.find_abbreviations(body, mask, placed):
         inserts += [(s, 1, 1, f'<abbr title="{esc(org.name_th)}">'), (e, 0, -1, "</abbr>")]
     inserts.sort(key=lambda t: (t[0], t[1], t[2]))
