@@ -593,3 +593,13 @@ def test_pdf_figures_are_reported(repo: Path, tmp_path: Path) -> None:
     r = run(f, repo, type="report", issuer="opm")
     assert r.draft is not None, r.message
     assert "ต้นฉบับมีรูปภาพ 1 รูป ซึ่งไม่ได้นำเข้า" in r.draft.read_text(encoding="utf-8")
+
+
+def test_a_row_of_boxes_mid_page_is_not_a_table() -> None:
+    """A letterhead drawn as two boxes stays text; a lone header row at a page's foot is a table
+    (the rest of it is on the next page)."""
+    boxes = pdflayout.rects_to_rules(50, 700, 200, 40) + pdflayout.rects_to_rules(250, 700, 300, 40)
+    head = [_piece(715, 60, 200, "ตราสัญลักษณ์"), _piece(715, 260, 500, "สำนักงานทดสอบ")]
+    below = [_piece(600, 60, 500, "ข้อความใต้กรอบ")]
+    assert all(isinstance(b, pdflayout.Band) for b in pdflayout.layout(head + below, boxes))
+    assert isinstance(pdflayout.layout(head, boxes)[0], pdflayout.Table)

@@ -27,6 +27,8 @@ TOL = 2.0  # points: lines closer than this are one line; cell borders may not m
 
 @dataclass
 class Piece:
+    """Text drawn on one baseline ``y`` from ``x0`` to ``x1`` (points, PDF user space)."""
+
     y: float
     x0: float
     x1: float
@@ -194,8 +196,11 @@ def ruled_tables(pieces: list[Piece], rules: list[Rule]) -> tuple[list[Table], l
         rows = [[r[c] for c in keep] for r in rows]
         if len(keep) < 2 or not rows:
             continue  # a framed paragraph, not a table: its text stays a paragraph
-        tables.append(Table(ys[-1], ys[0], rows))
         taken = {id(p) for p in inside}
+        if len(rows) == 1 and any(p.y < ys[0] - TOL for p in rest if id(p) not in taken):
+            continue  # one row of boxes mid-page (a letterhead): only a page's last table may
+            # be a lone header row, continued on the next page
+        tables.append(Table(ys[-1], ys[0], rows))
         rest = [p for p in rest if id(p) not in taken]
     return tables, rest
 
