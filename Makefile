@@ -6,8 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # Debian packages: chromium drives the browser tests; fonts-thai-tlwg gives screenshots Thai glyphs
-# even before the web font loads.
-APT_PACKAGES := chromium fonts-thai-tlwg libicu-dev pkg-config g++ git
+# even before the web font loads. libreoffice-writer-nogui exports the office-made PDF the
+# import tests read (glyph-by-glyph Thai with /ActualText, borderless tables).
+APT_PACKAGES := chromium fonts-thai-tlwg libicu-dev pkg-config g++ git libreoffice-writer-nogui
 # axe-core (npm) runs the accessibility checks in the browser tests.
 AXE_VERSION := 4.14.1
 AXE_JS := node_modules/axe-core/axe.min.js

@@ -16,6 +16,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 SEEDS = Path("/work/shared/seeds")
 REPO_ORIGINALS = Path(__file__).resolve().parent.parent / "docs" / "originals"
@@ -246,3 +247,152 @@ def char_match(source: str, imported: str, spaces: bool = False) -> float:
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     matched = sum(block.size for block in sm.get_matching_blocks())
     return matched / max(len(a), 1)
+
+
+# --- layout: tables and two columns ---------------------------------------------------------
+
+def seed_table(prefix: str, first: int, last: int, columns: int) -> list[list[str]]:
+    """Rows of a tab-separated table in a seed (lines ``first``..``last``, 1-based), cut to
+    ``columns`` columns."""
+    lines = seed(prefix).split("\n")[first - 1:last]
+    return [[" ".join(c.split()) for c in (ln.split("\t") + [""] * columns)[:columns]]
+            for ln in lines]
+
+
+def kpi_rows() -> list[list[str]]:
+    """Seed 003's KPI table (its first six columns): header and ten rows."""
+    return [["ข้อที่", "ประเด็น", "เป้า", "ผล", "การ", "ดัชนีชี้วัด"],
+            *seed_table("003", 683, 692, 6)]
+
+
+def award_rows() -> list[list[str]]:
+    """Seed 003's award table (process, office): cells long enough to wrap in a narrow column."""
+    return seed_table("003", 126, 145, 2)
+
+
+def _thai_pdf() -> object:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(FIXED)
+    pdf.set_margins(25, 25, 20)
+    pdf.add_font("th", fname=str(FONT_DIR / "Garuda.ttf"))
+    pdf.add_font("th", style="B", fname=str(FONT_DIR / "Garuda-Bold.ttf"))
+    pdf.add_page()
+    return pdf
+
+
+def make_table_pdf(path: Path) -> Path:
+    """A report page with a ruled KPI table, a ruled table whose cells wrap (running on to the
+    next page, header repeated) and a borderless table aligned with tab stops."""
+    pdf: Any = _thai_pdf()
+    pdf.set_font("th", style="B", size=15)
+    pdf.multi_cell(0, 9, "รายงานผลการประเมิน (ตัวอย่างสำหรับทดสอบ)", align="C",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("th", size=13)
+    pdf.multi_cell(0, 8, "ตารางที่ 1 ผลการดำเนินงานตามตัวชี้วัด", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(10, 40, 12, 12, 12, 30), line_height=8) as table:
+        for row in kpi_rows():
+            table.row(row)
+    pdf.ln(4)
+    pdf.multi_cell(0, 8, "ตารางที่ 2 ผลการคัดเลือกกระบวนการงาน", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(55, 45), line_height=8) as table:
+        for row in award_rows():
+            table.row(row)
+    pdf.ln(4)
+    pdf.multi_cell(0, 8, "ตารางที่ 3 เป้าหมายรายไตรมาส", new_x="LMARGIN", new_y="NEXT")
+    for cells in BORDERLESS:
+        for x, cell in zip((25, 75, 115, 155), cells, strict=True):
+            pdf.set_x(x)
+            pdf.cell(35, 8, cell)
+        pdf.ln(8)
+    pdf.multi_cell(0, 8, "จบรายงาน", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+BORDERLESS = [["ไตรมาส", "เป้าหมาย", "ผล", "ร้อยละ"],
+              ["ไตรมาสที่ 1", "๑๒๐", "๑๐๘", "๙๐"],
+              ["ไตรมาสที่ 2", "๑๕๐", "๑๕๐", "๑๐๐"],
+              ["ไตรมาสที่ 3", "๒๐๐", "๑๘๐", "๙๐"]]
+
+
+def table_pdf_text() -> str:
+    """The text of ``make_table_pdf``, cells separated by spaces."""
+    return "\n".join(["รายงานผลการประเมิน (ตัวอย่างสำหรับทดสอบ)",
+                      "ตารางที่ 1 ผลการดำเนินงานตามตัวชี้วัด", *(" ".join(r) for r in kpi_rows()),
+                      "ตารางที่ 2 ผลการคัดเลือกกระบวนการงาน",
+                      *(" ".join(r) for r in award_rows()), "ตารางที่ 3 เป้าหมายรายไตรมาส",
+                      *(" ".join(r) for r in BORDERLESS), "จบรายงาน"])
+
+
+def two_column_paragraphs() -> list[str]:
+    return [p[:600] for p in seed_paragraphs("003", min_len=400)[:4]]
+
+
+def make_two_column_pdf(path: Path) -> Path:
+    """A heading across the page, then seed paragraphs in two columns (newsletter layout)."""
+    pdf: Any = _thai_pdf()
+    pdf.set_font("th", style="B", size=15)
+    pdf.multi_cell(0, 9, "จดหมายข่าวการพัฒนาระบบราชการ (ตัวอย่างสำหรับทดสอบ)", align="C",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font("th", size=12)
+    with pdf.text_columns(ncols=2, gutter=10, text_align="LEFT") as cols:
+        for p in two_column_paragraphs():
+            cols.write(_zwsp(p))
+            cols.ln()
+            cols.ln()
+    pdf.output(str(path))
+    return path
+
+
+def office_report_markdown() -> str:
+    """A report as staff write it in a word processor: seed 003 paragraphs and its two tables."""
+    def table(rows: list[list[str]]) -> str:
+        head, *body = rows
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        return "\n".join(lines + ["| " + " | ".join(c or " " for c in r) + " |" for r in body])
+
+    p = [t[:700] for t in seed_paragraphs("003", min_len=400)[:2]]
+    return "\n\n".join(["รายงานผลการดำเนินงาน (ตัวอย่างสำหรับทดสอบ)", p[0],
+                        "ตารางที่ 1 ผลการดำเนินงานตามตัวชี้วัด", table(kpi_rows()),
+                        "ตารางที่ 2 ผลการคัดเลือกกระบวนการงาน", table(award_rows()), p[1]]) + "\n"
+
+
+def make_office_pdf(markdown: str, path: Path, columns: int = 1) -> Path:
+    """A PDF exported by LibreOffice Writer from a DOCX (as offices make them): glyph-by-glyph
+    positioning and /ActualText spans for Thai vowels, unlike fpdf2's one string per line. With
+    ``columns`` the document is an ODT whose page style has that many text columns."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="sarabun-office-") as tmp:
+        ext = ".docx" if columns == 1 else ".odt"
+        doc = pandoc_file(markdown, Path(tmp) / f"{path.stem}{ext}")
+        if columns > 1:
+            _odt_columns(doc, columns)
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                        "--convert-to", "pdf", "--outdir", tmp, str(doc)],
+                       check=True, capture_output=True, timeout=180)
+        (Path(tmp) / f"{path.stem}.pdf").replace(path)
+    return path
+
+
+def _odt_columns(odt: Path, columns: int) -> None:
+    """Give an ODT's page layout ``columns`` text columns (rewrites styles.xml in place)."""
+    import zipfile
+
+    cols = b'<style:columns fo:column-count="%d" fo:column-gap="0.6cm"/>' % columns
+
+    def with_columns(m: re.Match[bytes]) -> bytes:
+        close = b"</style:page-layout-properties>" if m.group(2) else b""
+        return b"<style:page-layout-properties" + m.group(1) + b">" + cols + close
+
+    with zipfile.ZipFile(odt) as src:
+        items = [(i, src.read(i.filename)) for i in src.infolist()]
+    with zipfile.ZipFile(odt, "w") as out:
+        for info, data in items:
+            if info.filename == "styles.xml":
+                data = re.sub(rb"<style:page-layout-properties([^>]*?)(/?)>", with_columns, data)
+            out.writestr(info, data)

@@ -184,6 +184,16 @@ def type_document(rel: Path, fm: Loaded, body: str, body_line: int) -> tuple[Doc
     return doc, probs
 
 
+def check_todo(rel: Path, fm: Loaded) -> list[Problem]:
+    """Each item left in ``todo`` (a placeholder put by ``sarabun import``) is a J001."""
+    items = _list(fm, "todo")
+    places = fm.item_positions.get("todo", [])
+    return [problem(rel, places[i].line if i < len(places) else 1,
+                    places[i].col if i < len(places) else 1, "J001",
+                    f"ยังต้องแก้ {item} แก้เสร็จแล้วให้ลบรายการนี้ออกจากช่อง todo")
+            for i, item in enumerate(items)]
+
+
 def expected_id(doc: Document) -> DocumentId:
     """The id the metadata implies, keeping the document's own slug."""
     year = doc.year
@@ -423,6 +433,7 @@ def parse_document(rel: Path, raw: bytes) -> tuple[Document | None, Loaded | Non
         probs.append(problem(rel, exc.line, exc.col, exc.code, str(exc)))
         return None, None, probs
     probs += check_fields(rel, fm)
+    probs += check_todo(rel, fm)
     doc, typed_probs = type_document(rel, fm, body, body_line)
     probs += typed_probs
     if doc is not None:

@@ -4,7 +4,9 @@ Registers the ``import`` command on the main parser (``add_command``). Each file
 document with its original kept under ``docs/originals/``; folders are walked. A progress bar
 (rich, on stderr, only when it is a terminal) shows the batch; at the end a summary lists what
 was imported, skipped (already imported, not an importable file) and failed, each with its
-reason. The exit code is 0 when nothing failed, 1 otherwise.
+reason, and under each imported file what it could not detect (placeholders to fill in, which
+``sarabun check`` keeps reporting as J001 until done). The exit code is 0 when nothing failed,
+1 otherwise.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ def summary(results: list[Result], root: Path) -> str:
         src = r.source.resolve()
         name = src.relative_to(root).as_posix() if src.is_relative_to(root) else str(r.source)
         lines.append(f"{LABELS[r.status]}: {name}: {r.message}")
+        # What could not be detected, one item a line, so staff see what to fill in.
+        lines += [f"    - {item}" for item in r.missing]
     counts = {s: sum(1 for r in results if r.status == s) for s in LABELS}
     lines.append(f"สรุป: นำเข้า {counts['imported']} ไฟล์, ข้าม {counts['skipped']} ไฟล์, "
                  f"ไม่สำเร็จ {counts['failed']} ไฟล์")

@@ -144,6 +144,9 @@ FIELDS: tuple[FieldSpec, ...] = (
               "(date วันที่ พ.ศ., version ฉบับที่, round, percent, disbursed, text) และ awards "
               "ตารางรางวัล ส่วน scorecards คือตารางตัวชี้วัดของทั้งแผน ตัวเลขใช้เลขไทยหรืออารบิก "
               "และจุลภาคได้ ใส่เฉพาะที่ต้นฉบับระบุไว้ (ดูหัวข้อ ข้อมูลแผนและตัวชี้วัด ด้านล่าง)"),
+    FieldSpec("todo", Kind.LIST, False, "สิ่งที่ต้องแก้",
+              "รายการข้อมูลชั่วคราวที่ sarabun import ใส่ไว้เพราะหาในต้นฉบับไม่พบ "
+              "แก้ช่องนั้นให้ถูกต้องแล้วลบรายการออก (sarabun check แจ้ง J001 จนกว่าจะไม่เหลือรายการ)"),
 )
 FIELD_SPECS: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 

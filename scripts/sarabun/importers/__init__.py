@@ -2,13 +2,15 @@
 
 For each file: read it, refuse one already imported (same SHA-256 as a file in
 ``docs/originals/``), extract and repair its text, detect its metadata, build a draft whose
-front matter always passes the validator (what could not be detected is filled with a stated
-placeholder and listed in ``note``), check it with the single-file and whole-corpus checks and the
-personal-data guard (``sarabun.pdpa``: an ID number, mobile number or house address not in the
-reviewed allow-list stops the import, kind ``personal-data``), and only then write the original
-(``docs/originals/<sha256:16>.<ext>``) and the draft (``<category>/<type>/<id>.md``) through
-temporary files and ``os.replace``. An existing draft is never overwritten unless ``force``, which
-first copies it to ``.sarabun/backups/``. If anything fails, nothing of that file is left behind.
+front matter is valid but for placeholders (what could not be detected is filled with a stated
+placeholder and listed in the draft's ``todo`` field, which ``sarabun check`` reports as J001
+until staff fix the field and remove the item; other doubts go into ``note``), check it with
+the single-file and whole-corpus checks and the personal-data guard (``sarabun.pdpa``: an ID
+number, mobile number or house address not in the reviewed allow-list stops the import, kind
+``personal-data``), and only then write the original (``docs/originals/<sha256:16>.<ext>``) and
+the draft (``<category>/<type>/<id>.md``) through temporary files and ``os.replace``. An
+existing draft is never overwritten unless ``force``, which first copies it to
+``.sarabun/backups/``. If anything fails, nothing of that file is left behind.
 """
 
 from __future__ import annotations
@@ -124,7 +126,8 @@ class Draft:
     type: str
     front: dict[str, str]
     body: str
-    missing: list[str]
+    missing: list[str]  # everything to review, placeholders first
+    todo: list[str] = field(default_factory=list)  # placeholders, written as the todo field
 
 
 def build_draft(ext: Extracted, source_name: str, original: str, digest: str, opts: Options,
@@ -134,23 +137,30 @@ def build_draft(ext: Extracted, source_name: str, original: str, digest: str, op
         items = body.blocks(ext.text)
         plain = [body.plain(b) for b in items]
     else:
-        plain = [p for p in ext.text.split("\n\n") if p.strip()]
-        items = [body.escape_plain(p) for p in plain]
+        paras = [p for p in ext.text.split("\n\n") if p.strip()]
+        plain = [body.plain(p) if i in ext.tables else p for i, p in enumerate(paras)]
+        items = [p if i in ext.tables else body.escape_plain(p) for i, p in enumerate(paras)]
     d = detect.detect(plain, registry, opts.type, opts.issuer)
     missing = list(d.notes)
+    # Placeholders put in fields and missing content: sarabun check reports them (J001).
+    todo: list[str] = list(ext.todo)
     type_code = d.type if d.type in DOC_TYPES else None
     if type_code is None:
         type_code = FALLBACK_TYPE
-        missing.append(f"ใส่ประเภท {FALLBACK_TYPE} ไว้ก่อน ให้แก้ให้ถูกต้อง (หรือนำเข้าใหม่ด้วย --type)")
+        todo.append(f"ช่อง type (ประเภท): หาในต้นฉบับไม่พบ จึงใส่ '{FALLBACK_TYPE}' ไว้ชั่วคราว "
+                    "ให้ใส่ประเภทที่ถูกต้อง แก้รหัสเอกสาร (id) และย้ายไฟล์ไปโฟลเดอร์ของประเภทนั้น "
+                    "(หรือนำเข้าใหม่ด้วย --type)")
     doc_type = DOC_TYPES[type_code]
     issuer = d.issuer if d.issuer in registry.organizations else None
     if issuer is None:
         issuer = _fallback_issuer(registry)
-        missing.append(f"ไม่พบหน่วยงานที่ออกในทะเบียน ใส่ '{issuer}' ไว้ชั่วคราว "
-                       "ให้แก้ช่อง issuer (และรหัสเอกสาร) ให้ถูกต้อง")
+        todo.append(f"ช่อง issuer (หน่วยงานที่ออก): ไม่พบหน่วยงานที่ออกในต้นฉบับ จึงใส่ '{issuer}' "
+                    "ไว้ชั่วคราว ให้ใส่รหัสหน่วยงานที่ออกเอกสารจาก "
+                    "records/registries/organizations.yaml แล้วแก้รหัสเอกสาร (id) "
+                    "และชื่อไฟล์ให้ขึ้นต้นด้วยรหัสนั้น")
     title = d.title or f"ไม่ทราบชื่อเรื่อง (นำเข้าจาก {source_name})"
     if not d.title:
-        missing.append("ไม่พบชื่อเรื่อง")
+        todo.append("ช่อง title (ชื่อเรื่อง): ไม่พบชื่อเรื่อง ให้ใส่ชื่อเรื่องตามต้นฉบับ")
     number = d.number
     if number:
         try:
@@ -167,7 +177,8 @@ def build_draft(ext: Extracted, source_name: str, original: str, digest: str, op
             missing.append("ไม่พบวันที่ ใส่เฉพาะปีตามเลขที่")
         elif doc_type.needs_date:
             date = BEDate(dt.datetime.now(BANGKOK).year + BE_OFFSET)
-            missing.append(f"ไม่พบวันที่ ใส่ปีปัจจุบัน {date.year} ไว้ชั่วคราว ต้องแก้")
+            todo.append(f"ช่อง date (วันที่): ไม่พบวันที่ จึงใส่ปีปัจจุบัน {date.year} ไว้ชั่วคราว "
+                        "ให้ใส่วันที่ลงนามตามต้นฉบับ แบบ พ.ศ. ปปปป-ดด-วว")
         else:
             missing.append("ไม่พบวันที่")
     year = int(number.split("/")[1]) if number else (date.year if date else None)
@@ -186,7 +197,7 @@ def build_draft(ext: Extracted, source_name: str, original: str, digest: str, op
     if date:
         front["date"] = date.iso()
     front |= {"status": "draft", "source": original, "note": note}
-    return Draft(doc_id, type_code, front, text_body, [*ext.warnings, *missing])
+    return Draft(doc_id, type_code, front, text_body, [*todo, *ext.warnings, *missing], todo)
 
 
 def _fallback_issuer(registry: Registry) -> str:
@@ -198,7 +209,10 @@ def _fallback_issuer(registry: Registry) -> str:
 
 
 def render(draft: Draft) -> str:
-    lines = ["---", *(f"{k}: {_yaml(v)}" for k, v in draft.front.items()), "---", ""]
+    lines = ["---", *(f"{k}: {_yaml(v)}" for k, v in draft.front.items())]
+    if draft.todo:
+        lines += ["todo:", *(f"  - {_yaml(t)}" for t in draft.todo)]
+    lines += ["---", ""]
     return "\n".join(lines) + draft.body.rstrip("\n") + "\n"
 
 
@@ -223,7 +237,8 @@ def _validate(batch: Batch, rel: Path, raw: bytes, replacing: Path | None) -> li
     others = [(d, f) for d, f in batch.loaded if replacing is None or d.path != replacing]
     probs += [p for p in check_corpus([*others, (doc, fm)], batch.registry)
               if p.path == rel.as_posix()]
-    return [p.text() for p in probs]
+    # J001 (placeholders left to fill in) is what the draft's todo field is for.
+    return [p.text() for p in probs if p.code != "J001"]
 
 
 def import_file(path: Path, opts: Options, batch: Batch | None = None) -> Result:
@@ -278,7 +293,8 @@ def _import(path: Path, opts: Options, batch: Batch) -> Result:
     doc, fm, _ = parse_document(rel, raw)
     if doc is not None and fm is not None:
         batch.loaded = [(d, f) for d, f in batch.loaded if d.path != rel] + [(doc, fm)]
-    missing = f" (ต้องตรวจ: {len(draft.missing)} รายการ ดูช่อง note)" if draft.missing else ""
+    where = "ช่อง todo และ note" if draft.todo else "ช่อง note"
+    missing = f" (ต้องตรวจ: {len(draft.missing)} รายการ ดู{where})" if draft.missing else ""
     return Result(path, "imported", f"{rel.as_posix()}{missing}", "", target, original, backup,
                   draft.missing)
 

@@ -17,6 +17,10 @@ class Extracted:
     text: str
     markdown: bool  # True: already Markdown (pandoc); False: plain paragraphs
     warnings: list[str] = field(default_factory=list)  # Thai, go into the draft's note
+    # Plain paragraphs (by position) that are Markdown tables already (rebuilt from a PDF).
+    tables: frozenset[int] = frozenset()
+    # Thai: content the draft lacks that staff must add (becomes the draft's todo field).
+    todo: list[str] = field(default_factory=list)
 
 
 class ImportFailure(Exception):

@@ -23,6 +23,9 @@ _PART = re.compile(rf"^(\*\*)?((?:หมวด(?:ที่)?\s*{_D}+|ส่ว�
 _MARKUP = re.compile(r"^(#{1,6}\s+|>\s*|[-+*]\s+|\d+[.)]\s+)|\*\*|__|\\(?=[\\`*_<#>\[\]().!|-])")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?")
 _EMPTY_SPAN = re.compile(r"<span id=\"[^\"]*\"></span>")
+# pandoc writes tables it cannot make pipe tables (merged cells) as HTML with column widths.
+_COLGROUP = re.compile(r"<colgroup>.*?</colgroup>\n?", re.S)
+_TABLE_STYLE = re.compile(r'(<(?:table|col|th|td|tr)\b[^>]*?) style="[^"]*"')
 
 
 def escape_plain(text: str) -> str:
@@ -53,9 +56,11 @@ def plain(block: str) -> str:
 
 
 def clean_pandoc(markdown: str) -> tuple[str, int]:
-    """Drop image references (the images are not imported) and empty bookmark spans."""
+    """Drop image references (the images are not imported), empty bookmark spans, and the
+    column widths pandoc puts on HTML tables (kept as HTML when cells are merged)."""
     images = len(_IMAGE.findall(markdown))
     markdown = _IMAGE.sub("", _EMPTY_SPAN.sub("", markdown))
+    markdown = _TABLE_STYLE.sub(r"\1", _COLGROUP.sub("", markdown))
     return markdown, images
 
 

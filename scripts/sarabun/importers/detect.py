@@ -41,6 +41,7 @@ _NUMBER = re.compile(rf"(?:^|\s|ครั้ง)ที่\s*({_D}+)\s*/\s*({_D}{
 _TITLE_CONT = re.compile(r"^(?:ว่าด้วย|\(ฉบับที่|พ\.\s?ศ\.|เรื่อง|ที่\s*[0-9๐-๙]+\s*/)")
 _MINUTES = re.compile(r"การประชุม.*ครั้งที่\s*[0-9๐-๙]+\s*/\s*[0-9๐-๙]{4}")
 MAX_TITLE = 300
+BODY_LEN = 400  # a paragraph this long is body text, not part of a heading
 
 
 @dataclass
@@ -65,6 +66,8 @@ def _type_of(text: str) -> str | None:
 def find_title(paras: list[str]) -> tuple[str | None, list[int]]:
     """The type of the title paragraph and the indices of the paragraphs making the title."""
     for i, p in enumerate(paras[:HEADER_PARAS]):
+        if any(len(q) > BODY_LEN for q in paras[:i]):
+            break  # the body has begun: a paragraph opening with ระเบียบ... here is text
         code = _type_of(p)
         if code is None and _MINUTES.search(p) and len(p) <= MAX_TITLE:
             return "minutes", [i]

@@ -36,8 +36,13 @@ THAI_MARKS = UPPER_LOWER_VOWELS + TONES + NIKHAHIT + "๎"
 _TONE_BEFORE_VOWEL = re.compile(f"([{TONES}]+)([{UPPER_LOWER_VOWELS}])")
 _NIKHAHIT_TONE_AA = re.compile(f"{NIKHAHIT}([{TONES}]?){SARA_AA}")
 _TONE_NIKHAHIT_AA = re.compile(f"([{TONES}]){NIKHAHIT}{SARA_AA}")
-_SPACE_BEFORE_MARK = re.compile(f"(?<=[ก-ฮ{UPPER_LOWER_VOWELS}]) +(?=[{THAI_MARKS}])")
+# No Thai word starts with a mark or a following vowel (ะ า ำ ๅ): a space before one is an
+# extraction artifact (a kerning offset read as a gap), never the source's.
+_SPACE_BEFORE_MARK = re.compile(f"(?<=[ก-ฮ{THAI_MARKS}]) +(?=[{THAI_MARKS}ะาำๅ])")
 _SARA_E_E = re.compile("เเ")
+# Mai han-akat, sara ue and sara uee always take a final consonant, so a space after one (and
+# its tone mark) is an extraction artifact: ปั ญญา, ต่อเนื่ อง.
+_SPACE_AFTER_OPEN_VOWEL = re.compile("([ัึื][่้๊๋]?) +(?=[ก-ฮ])")
 
 
 def repair(text: str) -> str:
@@ -50,7 +55,12 @@ def repair(text: str) -> str:
     text = _TONE_NIKHAHIT_AA.sub(lambda m: m.group(1) + SARA_AM, text)
     text = _TONE_BEFORE_VOWEL.sub(lambda m: m.group(2) + m.group(1), text)
     # Two sara e typed for sara ae is the same glyph sequence on paper: one character.
+    text = _SPACE_AFTER_OPEN_VOWEL.sub(r"\1", text)
     return _SARA_E_E.sub("แ", text)
+
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_THAI_LETTER = re.compile(f"[ก-ฮะาำเ-ๅ{THAI_MARKS}]")
 
 
 def is_thai(ch: str) -> bool:
@@ -63,7 +73,9 @@ def glue(left: str, right: str) -> str:
     A line that kept its trailing space gets one space. Otherwise no space inside Thai text
     (Thai has no spaces between words, so a wrap there is not a space), inside a number or a
     document number (``๓๐๑/`` + ``๒๕๔๕``) or next to brackets; a space next to Latin letters
-    and Arabic digits (English words wrap at spaces) and after ``พ.ศ.`` before its year.
+    and Arabic digits (English words wrap at spaces), between a Thai word and a Thai number
+    (``ที่`` + ``๓๐๑/๒๕๔๕``) or before an opening bracket, as Thai typesetting sets numbers and
+    brackets off (the seed texts do so 131 times to once), and after ``พ.ศ.`` before its year.
     """
     if not left or not right:
         return ""
@@ -74,6 +86,10 @@ def glue(left: str, right: str) -> str:
         return ""
     if (a.isascii() and a.isalnum()) or (b.isascii() and b.isalnum()):
         return " "
+    if b == "(" and _THAI_LETTER.match(a):
+        return " "  # Thai text sets a bracket off with a space: สถานสงเคราะห์ (กรณีเร่งด่วน)
+    if (_THAI_LETTER.match(a) and b in THAI_DIGITS) or (a in THAI_DIGITS and _THAI_LETTER.match(b)):
+        return " "  # ที่ + ๓๐๑/๒๕๔๕, ข้อ + ๑: a number is set off by a space, as Arabic ones are
     if a == "." and b.isdigit():
         return " "
     return ""
