@@ -5,10 +5,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Debian packages: chromium drives the browser tests; fonts-thai-tlwg gives screenshots Thai glyphs
-# even before the web font loads. libreoffice-writer-nogui exports the office-made PDF the
-# import tests read (glyph-by-glyph Thai with /ActualText, borderless tables).
-APT_PACKAGES := chromium fonts-thai-tlwg libicu-dev pkg-config g++ git libreoffice-writer-nogui
+# Debian packages the tools and the site build need (PyICU compiles against libicu).
+APT_PACKAGES := libicu-dev pkg-config g++ git
+# Only for `make test` and the benchmarks: chromium drives the browser tests; fonts-thai-tlwg gives
+# screenshots Thai glyphs even before the web font loads; libreoffice-writer-nogui exports the
+# office-made PDFs the import tests read (glyph-by-glyph Thai with /ActualText, borderless tables).
+TEST_APT_PACKAGES := chromium fonts-thai-tlwg libreoffice-writer-nogui
 # axe-core (npm) runs the accessibility checks in the browser tests.
 AXE_VERSION := 4.14.1
 AXE_JS := node_modules/axe-core/axe.min.js
@@ -16,7 +18,7 @@ AXE_JS := node_modules/axe-core/axe.min.js
 # Material prints a long banner about MkDocs 2.0 on every build; we pin mkdocs<2 (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve preview site check check-changed test lint unit system-deps axe bench-build bench-citations bench-search bench-history clean
+.PHONY: help serve preview site check check-changed test lint unit system-deps test-deps axe bench-build bench-citations bench-search bench-history clean
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:8000"
@@ -26,13 +28,17 @@ help:
 	@echo "make check-changed   validate the documents changed since main (and those citing them)"
 
 system-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
+
+# The same check with the test packages added (a sub-make, so system-deps itself stays small).
+test-deps:
+	@$(MAKE) --no-print-directory system-deps EXTRA_APT="$(TEST_APT_PACKAGES)"
 
 $(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
@@ -78,7 +84,7 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-test: system-deps $(STAMP) $(AXE_JS) lint
+test: test-deps $(STAMP) $(AXE_JS) lint
 	$(BIN)/pytest
 
 bench-build: $(STAMP)
@@ -87,7 +93,7 @@ bench-build: $(STAMP)
 bench-citations: $(STAMP)
 	$(BIN)/python scripts/bench_citations.py 5000
 
-bench-search: system-deps $(STAMP)
+bench-search: test-deps $(STAMP)
 	$(BIN)/python scripts/bench_search.py 1000 5000 20000
 
 bench-history: $(STAMP)
