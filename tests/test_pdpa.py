@@ -217,3 +217,17 @@ def test_signed_date() -> None:
 def test_front_matter_date_against_the_text(repo: Path, date: str, body: str, bad: bool) -> None:
     write(repo, body, date=date)
     assert [c for c, _ in found(repo)] == (["D001"] if bad else [])
+
+
+def test_import_writes_a_draft_with_a_phone_number_and_lists_the_warning(
+        repo: Path, tmp_path: Path) -> None:
+    src = tmp_path / "order.txt"
+    src.write_text("คำสั่งสำนักนายกรัฐมนตรี\nที่ ๑๓/๒๕๔๖\nเรื่อง แต่งตั้งคณะทำงาน\n\n"
+                   "ติดต่อ นายสมชาย ใจดี โทร. ๐๘๑-๒๓๔-๕๖๗๘\n\n"
+                   "สั่ง ณ วันที่ ๑๕ มกราคม พ.ศ. ๒๕๔๖\n", encoding="utf-8")
+    r = import_file(src, Options(root=repo))
+    assert r.status == "imported", r.message
+    assert r.draft is not None and r.draft.exists()
+    warned = [m for m in r.missing if "P002" in m]
+    assert len(warned) == 1 and warned[0].startswith("regulations/order/opm-order-2546-13.md:")
+    assert "คำเตือน" in warned[0]

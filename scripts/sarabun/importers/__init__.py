@@ -31,6 +31,7 @@ from sarabun.frontmatter import Loaded
 from sarabun.ids import DocumentId
 from sarabun.model import DOC_TYPES, Document
 from sarabun.pdpa import Allowed, check_file, load_allow
+from sarabun.problems import errors
 from sarabun.registry import Registry, load_registry
 from sarabun.scaffold import BANGKOK
 from sarabun.thai import BE_OFFSET, BEDate, DateError
@@ -238,7 +239,8 @@ def _validate(batch: Batch, rel: Path, raw: bytes, replacing: Path | None) -> li
     probs += [p for p in check_corpus([*others, (doc, fm)], batch.registry)
               if p.path == rel.as_posix()]
     # J001 (placeholders left to fill in) is what the draft's todo field is for.
-    return [p.text() for p in probs if p.code != "J001"]
+    # Warnings (a phone number, a house address) are reported, not blocking: see _import.
+    return [p.text() for p in errors(probs) if p.code != "J001"]
 
 
 def import_file(path: Path, opts: Options, batch: Batch | None = None) -> Result:
@@ -278,7 +280,11 @@ def _import(path: Path, opts: Options, batch: Batch) -> Result:
     if target.exists() and not opts.force:
         raise ImportFailure("exists", f"มีไฟล์ {rel.as_posix()} อยู่แล้ว จะไม่เขียนทับ "
                             "(ใช้ --force เพื่อเขียนทับโดยเก็บสำเนาเดิมไว้)")
-    personal = check_file(default_rel, raw, batch.allow)
+    # An ID number (P001) stops the import; a phone number or house address is a warning, as in
+    # ``sarabun check``: the draft is written and the warning is listed for the reviewer.
+    found = check_file(default_rel, raw, batch.allow)
+    personal = errors(found)
+    warned = [p.text() for p in found if p.severity == "warning"]
     if personal:
         raise ImportFailure("personal-data", "ร่างมีข้อมูลส่วนบุคคล จึงไม่นำเข้า "
                             "(ลบออกจากต้นฉบับ หรือให้ผู้ตรวจทานเพิ่มใน "
@@ -296,7 +302,7 @@ def _import(path: Path, opts: Options, batch: Batch) -> Result:
     where = "ช่อง todo และ note" if draft.todo else "ช่อง note"
     missing = f" (ต้องตรวจ: {len(draft.missing)} รายการ ดู{where})" if draft.missing else ""
     return Result(path, "imported", f"{rel.as_posix()}{missing}", "", target, original, backup,
-                  draft.missing)
+                  [*draft.missing, *warned])
 
 
 def _commit(root: Path, data: bytes, original: Path, new_original: bool, target: Path,
