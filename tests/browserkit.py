@@ -1,4 +1,6 @@
-"""Serving a built site on loopback for the real-browser tests (one server per test module)."""
+"""What the real-browser tests share: Debian chromium's launch settings, the viewports, and a
+loopback server for a built site (the ``browser``, ``base_url`` and ``shots`` fixtures in
+conftest.py use them; one chromium for the whole session)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,17 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
+#: ``pytestmark`` of a module that drives chromium.
+NEEDS_CHROMIUM = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium"),
+]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -6,40 +6,21 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browserkit import serve
+from browserkit import NEEDS_CHROMIUM, VIEWPORTS
 from conftest import ROOT, site_root
 from sarabun.corpus import load_corpus
 from sarabun.model import Document
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
 THAI = re.compile(r"[\u0e01-\u0e5b]")
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium"),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    env = os.environ.get("SARABUN_SCREENSHOTS")
-    out = Path(env) if env else tmp_path_factory.mktemp("screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    return out
 
 
 def pick_documents(docs: list[Document]) -> dict[str, Document]:
@@ -59,17 +40,6 @@ def pages() -> dict[str, str]:
     chosen = {name: d.url for name, d in pick_documents(docs).items()}
     return {"home": "", "index": "browse/types/", **chosen}
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 #: Full-page screenshots are cut at this height (CSS px); a long report is otherwise 100k px.

@@ -4,50 +4,22 @@ print. Screenshots go to $SARABUN_SCREENSHOTS (default: a temporary folder)."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browserkit import serve
-from test_browser import AXE_JS, AXE_RUN, CHROMIUM, LAUNCH_ARGS, VIEWPORTS, fonts_used
+from browserkit import NEEDS_CHROMIUM, VIEWPORTS
+from test_browser import AXE_JS, AXE_RUN, fonts_used
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium"),
-]
+pytestmark = NEEDS_CHROMIUM
 
 REPORT = "records/opdc-report-2548-annual/"
 CHART = "svg[aria-labelledby^='chart-scorecard-1-title']"
 BLOCK = f".sarabun-chart:has({CHART})"
 
 
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    env = os.environ.get("SARABUN_SCREENSHOTS")
-    out = Path(env) if env else tmp_path_factory.mktemp("screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    return out
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))

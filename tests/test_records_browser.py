@@ -9,19 +9,15 @@ resolution filter still hides rows in the card layout.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browserkit import serve
-from test_browser import AXE_JS, AXE_RUN, CHROMIUM, LAUNCH_ARGS
+from browserkit import NEEDS_CHROMIUM
+from test_browser import AXE_JS, AXE_RUN
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium"),
-]
+pytestmark = NEEDS_CHROMIUM
 
 PAGES = {
     "meeting": ("records/pdc-regional-minutes-2564-1/", ".sarabun-agenda tbody tr"),
@@ -40,22 +36,6 @@ LAYOUT = """(selector) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

@@ -15,10 +15,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from browserkit import serve
+from browserkit import CHROMIUM, serve
 from conftest import ROOT
 from sarabun.corpus import load_corpus
 from sarabun.history import load_history
@@ -39,7 +40,6 @@ from sarabun.render_history import (
 from sarabun.render_pointintime import SCRIPT as PIT_SCRIPT
 from sarabun.render_pointintime import intervals
 from sarabun.wordiff import DIFF_CSS, diff
-from test_browser import CHROMIUM, LAUNCH_ARGS
 from test_history import REG as STORY_REG
 from test_history import SOMCHAI, SOMYING, Git, doc, story  # noqa: F401 (story: a fixture)
 
@@ -312,16 +312,14 @@ PARSE_CASES = {
 
 @pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium")
-def test_point_in_time_form_in_chromium(temp_site: Path, repo: tuple[Path, list[str]]) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_point_in_time_form_in_chromium(temp_site: Path, repo: tuple[Path, list[str]],
+                                        browser: Any) -> None:
     _, shas = repo
     shots = Path(os.environ.get("SARABUN_SCREENSHOTS", temp_site.parent / "shots"))
     shots.mkdir(parents=True, exist_ok=True)
-    with serve(temp_site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+    with serve(temp_site) as base:
+        page = browser.new_page(viewport={"width": 900, "height": 900})
         try:
-            page = browser.new_page(viewport={"width": 900, "height": 900})
             page.goto(f"{base}regulations/{REG}/", wait_until="networkidle")
             # the date parsing, Thai and Arabic digits (the months come from the page)
             got = page.evaluate("""(cases) => {
@@ -363,7 +361,7 @@ def test_point_in_time_form_in_chromium(temp_site: Path, repo: tuple[Path, list[
             assert quiet.locator(".sarabun-pit-periods li").count() == 3
             quiet.close()
         finally:
-            browser.close()
+            page.close()
 
 
 def test_intervals_follow_point_in_time(story: Git) -> None:  # noqa: F811

@@ -22,21 +22,14 @@ from typing import Any
 
 import pytest
 
-from browserkit import serve
+from browserkit import NEEDS_CHROMIUM, VIEWPORTS, serve
 from sarabun.search import matches, normalise, normalise_blocks, query_parts, site_pages
 from sarabun.search.extract import BLOCK_CLASSES, SKIP_SELECTOR
 from sarabun.search.index import fnv1a
 from sarabun.search.text import canonical, grams, lookup_grams
 from searchkit import QUERIES
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium"),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
@@ -45,24 +38,6 @@ def base_url(searched_site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    env = os.environ.get("SARABUN_SCREENSHOTS")
-    out = Path(env) if env else tmp_path_factory.mktemp("screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    return out
 
 
 PAGE_TEXT = """([skip, blockClasses]) => {
