@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .frontmatter import node_position, node_to_value
 from .model import Document, Position
+from .nested import Reader
 from .problems import Problem, problem
 from .thai import to_arabic_digits
 
@@ -135,63 +135,10 @@ class Meeting:
         return out
 
 
-@dataclass
-class Reader:
-    """Reads nested front-matter data node by node; reports with positions, as ``malformed``."""
-
-    rel: Path
-    line_offset: int
-    problems: list[Problem] = field(default_factory=list)
-    malformed: str = "N004"  # the code of the data's owner for a value of the wrong shape
-
-    def at(self, node: yaml.Node) -> Position:
-        return node_position(node, self.line_offset)
-
-    def report(self, node: yaml.Node, code: str, message: str) -> None:
-        p = self.at(node)
-        self.problems.append(problem(self.rel, p.line, p.col, code, message))
-
-    def mapping(self, node: yaml.Node, what: str, keys: Iterable[str]
-                ) -> dict[str, yaml.Node] | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.report(node, self.malformed, f"{what} ต้องเป็นชุดข้อมูลแบบ ชื่อ: ค่า")
-            return None
-        allowed = tuple(keys)
-        out: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = str(node_to_value(key_node))
-            if key not in allowed:
-                self.report(key_node, self.malformed,
-                            f"{what}: ไม่รู้จักช่อง '{key}' (ใช้ได้: {', '.join(allowed)})")
-            elif key in out:
-                self.report(key_node, self.malformed, f"{what}: ช่อง '{key}' ซ้ำกัน")
-            else:
-                out[key] = value_node
-        return out
-
-    def text(self, node: yaml.Node | None, what: str) -> str:
-        if node is None:
-            return ""
-        if not isinstance(node, yaml.ScalarNode):
-            self.report(node, self.malformed, f"{what} ต้องเป็นข้อความเดียว")
-            return ""
-        return " ".join(str(node.value).split())
-
-    def texts(self, node: yaml.Node | None, what: str,
-              hint: str = "ชื่อ หนึ่งคนต่อบรรทัด") -> tuple[str, ...]:
-        if node is None:
-            return ()
-        if not isinstance(node, yaml.SequenceNode) or not all(
-                isinstance(n, yaml.ScalarNode) for n in node.value):
-            self.report(node, self.malformed, f"{what} ต้องเป็นรายการ - {hint}")
-            return ()
-        return tuple(t for n in node.value if (t := " ".join(str(n.value).split())))
-
-
 def parse(rel: Path, node: yaml.Node, line_offset: int = 1) -> tuple[Meeting | None,
                                                                      list[Problem]]:
     """Type one ``meeting:`` value; returns the Meeting (None if unusable) and its problems."""
-    r = Reader(rel, line_offset)
+    r = Reader(rel, line_offset, malformed="N004")
     fields = r.mapping(node, "ช่อง 'meeting'", MEETING_KEYS)
     if fields is None:
         return None, r.problems

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
 
-from .frontmatter import node_position, node_to_value
 from .model import Position
+from .nested import Reader
 from .problems import Problem, problem
 from .registry import Registry
 from .thai import BEDate, DateError, to_arabic_digits
@@ -248,59 +248,8 @@ def _plain(value: object) -> object:
 
 # --- reading the YAML nodes ----------------------------------------------------------------
 
-@dataclass
-class _Reader:
-    rel: Path
-    line_offset: int
-    problems: list[Problem] = field(default_factory=list)
-
-    def at(self, node: yaml.Node) -> Position:
-        return node_position(node, self.line_offset)
-
-    def report(self, node: yaml.Node, code: str, message: str) -> None:
-        p = self.at(node)
-        self.problems.append(problem(self.rel, p.line, p.col, code, message))
-
-    def mapping(self, node: yaml.Node, what: str, keys: tuple[str, ...]
-                ) -> dict[str, yaml.Node] | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.report(node, "K001", f"{what} ต้องเป็นชุดข้อมูลแบบ ชื่อ: ค่า")
-            return None
-        out: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = str(node_to_value(key_node))
-            if key not in keys:
-                self.report(key_node, "K001",
-                            f"{what}: ไม่รู้จักช่อง '{key}' (ใช้ได้: {', '.join(keys)})")
-            elif key in out:
-                self.report(key_node, "K001", f"{what}: ช่อง '{key}' ซ้ำกัน")
-            else:
-                out[key] = value_node
-        return out
-
-    def sequence(self, node: yaml.Node | None, what: str) -> list[yaml.Node]:
-        if node is None:
-            return []
-        if not isinstance(node, yaml.SequenceNode):
-            self.report(node, "K001", f"{what} ต้องเป็นรายการ ขึ้นบรรทัดใหม่ด้วย - ")
-            return []
-        return list(node.value)
-
-    def text(self, node: yaml.Node | None, what: str) -> str:
-        if node is None:
-            return ""
-        if not isinstance(node, yaml.ScalarNode):
-            self.report(node, "K001", f"{what} ต้องเป็นข้อความเดียว")
-            return ""
-        return " ".join(str(node.value).split())
-
-    def required(self, fields: dict[str, yaml.Node], key: str, owner: yaml.Node,
-                 what: str) -> str:
-        value = self.text(fields.get(key), f"{what}: {key}")
-        # a non-text value was reported by ``text`` already
-        if not value and (key not in fields or isinstance(fields[key], yaml.ScalarNode)):
-            self.report(fields.get(key, owner), "K001", f"{what} ต้องมีช่อง {key}")
-        return value
+class _Reader(Reader):
+    """The shared reader, with the numbers of plans (K002)."""
 
     def number(self, node: yaml.Node | None, what: str) -> Number | None:
         text = self.text(node, what)
@@ -317,7 +266,7 @@ class _Reader:
 def parse(rel: Path, node: yaml.Node, line_offset: int = 1) -> tuple[Plan | None,
                                                                      list[Problem]]:
     """Type one ``plan:`` value; returns the Plan (None if unusable) and its problems."""
-    r = _Reader(rel, line_offset)
+    r = _Reader(rel, line_offset, malformed="K001")
     fields = r.mapping(node, "ช่อง 'plan'", PLAN_KEYS)
     if fields is None:
         return None, r.problems

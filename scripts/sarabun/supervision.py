@@ -21,8 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from .meeting import Reader
 from .model import Document, Position
+from .nested import Reader
 from .problems import Problem, problem
 from .thai import BEDate, DateError
 
