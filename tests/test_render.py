@@ -72,6 +72,9 @@ def test_panel_has_thai_date_number_issuer_and_badge(pages: dict[str, str]) -> N
     assert 'href="../../browse/issuers/opm/"' in html
     assert 'sarabun-badge--in-force">มีผลใช้บังคับ<' in html
     assert 'href="../../originals/fixture.txt"' in html
+    # downloaded under the document's id, not the stored (hash) name
+    rid = REGULATION.rsplit("/", 1)[1].removesuffix(".md")
+    assert f'href="../../originals/fixture.txt" download="{rid}.txt">ดาวน์โหลด TXT<' in html
     assert 'href="../../browse/provinces/chiang-mai/">เชียงใหม่<' in html
     order = to_html(pages[TRICKY])
     assert "๑๖๔/๒๕๔๕" in order

@@ -350,13 +350,21 @@ def _doc_links(site: Site, src: str, ids: Iterable[str]) -> str:
     return "<br>".join(parts)
 
 
-def source_link(site: Site, src: str, source: str) -> str:
+def source_link(site: Site, src: str, source: str, doc_id: str = "") -> str:
+    """The original: opened in the browser, and downloaded under a readable name (the stored
+    file is named by its content hash, ``originals/6068ebd80ed3c91d.pdf``; the download is
+    ``<id>.pdf``)."""
     if is_web_url(source):
         return (f'<a class="sarabun-source" href="{esc(source)}" rel="noopener">'
                 f"{esc(source)}</a>")
     name = posixpath.basename(source)
     href = esc(quote(relative_url(url_for(src, site.directory_urls), source), safe="/.-_~"))
-    return f'<a class="sarabun-source" href="{href}">ดูไฟล์ต้นฉบับ ({esc(name)})</a>'
+    ext = posixpath.splitext(name)[1].lower()
+    download = f"{doc_id}{ext}" if doc_id else name
+    kind = ext.lstrip(".").upper() or "ไฟล์"
+    return (f'<a class="sarabun-source" href="{href}">ดูไฟล์ต้นฉบับ ({esc(name)})</a>'
+            f' · <a class="sarabun-source" href="{href}" download="{esc(download)}">'
+            f"ดาวน์โหลด {esc(kind)}</a>")
 
 
 def metadata_panel(site: Site, doc: Document) -> str:
@@ -408,7 +416,7 @@ def metadata_panel(site: Site, doc: Document) -> str:
         chips = "".join(f'<span class="sarabun-tag">{esc(t)}</span>' for t in doc.tags)
         rows.append(_row(f["tags"].label, chips))
     if doc.source:
-        rows.append(_row(f["source"].label, source_link(site, src, doc.source)))
+        rows.append(_row(f["source"].label, source_link(site, src, doc.source, doc.id)))
     if doc.note:
         rows.append(_row(f["note"].label, esc(doc.note), "note"))
     rows.append(_row(f["id"].label, f"<code>{esc(key)}</code>", "id"))
