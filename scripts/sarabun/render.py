@@ -416,7 +416,7 @@ def metadata_panel(site: Site, doc: Document) -> str:
         chips = "".join(f'<span class="sarabun-tag">{esc(t)}</span>' for t in doc.tags)
         rows.append(_row(f["tags"].label, chips))
     if doc.source:
-        rows.append(_row(f["source"].label, source_link(site, src, doc.source, doc.id)))
+        rows.append(_row(f["source"].label, source_link(site, src, doc.source, str(doc.id))))
     if doc.note:
         rows.append(_row(f["note"].label, esc(doc.note), "note"))
     rows.append(_row(f["id"].label, f"<code>{esc(key)}</code>", "id"))
