@@ -65,11 +65,13 @@ def normalise(text: str) -> str:
 
 
 def normalise_blocks(blocks: Iterable[str]) -> list[str]:
-    """Each block normalised; a block may itself hold line breaks, which also separate."""
-    out = []
-    for block in blocks:
-        out += [n for n in (normalise(b) for b in _BLOCK_BREAK.split(block)) if n]
-    return out
+    """Each block normalised; a block may itself hold line breaks, which also separate.
+
+    The same as ``normalise`` of each piece, done on the joined text at once (quicker for an
+    index of many pages): no step of ``normalise`` reaches across a line break.
+    """
+    text = _THAI_DOT.sub("", fold_digits(canonical("\n".join(blocks)).lower()))
+    return [n for n in (_SPACE.sub("", piece) for piece in _BLOCK_BREAK.split(text)) if n]
 
 
 def query_parts(query: str) -> list[str]:
