@@ -376,6 +376,25 @@ def test_command_errors(tmp_path: Path) -> None:
         run_cli(["search-index", str(tmp_path), "--query", "x", "--filter", "colour=red"])
 
 
+def test_preview_builds_the_index(built_site: Path, tmp_path: Path) -> None:
+    """mkdocs serve (make preview): the plugin indexes the site it serves after each build; a
+    plain mkdocs build leaves it to make site (sarabun search-index after the strict build)."""
+    from types import SimpleNamespace
+
+    from sarabun.mkdocs_plugin import SarabunPlugin
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    plugin = SarabunPlugin()
+    config = SimpleNamespace(site_dir=str(site))
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_post_build(config=config)  # type: ignore[arg-type]
+    assert not (site / INDEX_DIR).exists()
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_post_build(config=config)  # type: ignore[arg-type]
+    assert IndexReader(site / INDEX_DIR).search("ความเป็นส่วนตัว").urls == ["about/"]
+
+
 # --- the site uses this search, not Material's ---------------------------------------------
 
 def test_site_has_the_search_ui(built_site: Path) -> None:

@@ -5,7 +5,9 @@ problems listed when ``sarabun check`` would fail, and adds the pages ``sarabun.
 generated files, with the feeds, JSON files and redirect pages of ``sarabun.publish``. All the
 content is decided in ``render`` and ``publish``; nothing else happens here. So that two builds of
 one commit are byte-identical, the build date (sitemap, sitemap.xml.gz) is the last commit's time
-unless SOURCE_DATE_EPOCH is set.
+unless SOURCE_DATE_EPOCH is set. Under ``mkdocs serve`` (``make preview``) it also builds the
+search index (``sarabun.search.build_index``) after every build, so that search works there too;
+``make site`` builds the index itself, after the strict build.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from .gitcmd import last_commit_time
 from .publish import Heads, accessible, publish_files
 from .render import Site, missing_sources, render_site
 from .render_history import HISTORY_CSS, history_css, load_site_history
+from .search import build_index
 
 log = get_plugin_logger(__name__)
 SCRIPT = "assets/sarabun.js"
@@ -38,6 +41,16 @@ class SarabunPlugin(BasePlugin[SarabunOptions]):  # type: ignore[no-untyped-call
     """``plugins: [sarabun]`` in mkdocs.yml: generate document and index pages from the corpus."""
 
     heads: Heads | None = None
+    command = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command  # build, gh-deploy or serve
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # mkdocs serve builds into a folder of its own after every change: index it there.
+        if self.command == "serve":
+            stats = build_index(Path(config.site_dir))
+            log.info(f"ดัชนีค้นหา: {stats.documents} หน้า ใน {stats.seconds:.1f} วินาที")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Keyboard access to wide tables (docs/assets/sarabun.js), with the plugin's other
