@@ -50,6 +50,7 @@ import json
 import os
 import re
 import shutil
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -64,7 +65,7 @@ from sarabun.thai import THAI_MONTHS, to_arabic_digits, to_thai_digits
 
 from .extract import SITE_PAGE, SITE_PAGE_LABEL, Page, read_pages, site_page_files
 from .postings import GRAM, MAX_SEGMENT_SIZE, SHARD_MAGIC, ChunkEntry, SegmentPostings, count_chunk
-from .text import canonical, normalise_blocks
+from .text import canonical_blocks, normalise_blocks
 
 __all__ = ["GRAM", "INDEX_DIR", "SHARD_MAGIC", "IndexStats", "build_index", "fnv1a"]
 
@@ -81,6 +82,8 @@ GZIP_LEVEL = 6
 #: Documents per unit of work (reading pages, counting grams): the output does not depend on how
 #: many processes share the work, only on this.
 CHUNK_DOCS = 500
+#: Gram shards compressed and written per unit of work.
+SHARDS_PER_TASK = 512
 #: Below this many pages one process is quicker than starting others.
 PARALLEL_MIN_PAGES = 1500
 MAX_JOBS = 4
@@ -190,6 +193,19 @@ class _Facets:
             [self.index("province", p, p) for p in page.provinces],
         )
 
+    def segment(self, pages: list[Page]) -> dict[str, list[object]]:
+        """The facets file of a segment: each page's value indexes, facet by facet."""
+        out: dict[str, list[object]] = {k: [] for k in
+                                        ("type", "year", "issuer", "status", "province")}
+        for page in pages:
+            t, y, i, s, provs = self.doc(page)
+            out["type"].append(t)
+            out["year"].append(y)
+            out["issuer"].append(i)
+            out["status"].append(s)
+            out["province"].append(provs)
+        return out
+
     def manifest(self) -> dict[str, list[dict[str, object]]]:
         out: dict[str, list[dict[str, object]]] = {}
         for facet, table in self.values.items():
@@ -240,7 +256,7 @@ def _index_chunk(task: tuple[str, int, int, list[Page]]) -> _Chunk:
     root, first_id, first_local, pages = task
     writer = _Writer(Path(root))
     for doc_id, page in enumerate(pages, start=first_id):
-        pieces = split_text([canonical(b) for b in page.blocks])
+        pieces = split_text(canonical_blocks(page.blocks))
         kind = SITE_PAGE if page.kind == SITE_PAGE else page.type_code or page.type
         record = [page.url, page.title, kind, page.number, page.date,
                   page.issuer, page.provinces, page.status_code or page.status, page.year,
@@ -266,17 +282,42 @@ def default_jobs(pages: int) -> int:
 @contextmanager
 def _mapper(jobs: int) -> Iterator[Callable[[Callable[[Any], Any], list[Any]], Iterator[Any]]]:
     """``map`` in order, over ``jobs`` processes when there is more than one. The processes are
-    started fresh ("spawn"), not forked, since the caller may be running threads (mkdocs serve)."""
+    forked (quick, and a script calling ``build_index`` needs no ``__main__`` guard) unless the
+    caller runs threads (mkdocs serve, tests), which a fork must not copy: then started fresh."""
     if jobs <= 1:
         yield map
         return
-    with get_context("spawn").Pool(jobs) as pool:
+    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+    with get_context(method).Pool(jobs) as pool:
         yield lambda fn, items: pool.imap(fn, items)
 
 
-def _chunks(start: int, end: int) -> Iterator[tuple[int, int]]:
-    for a in range(start, end, CHUNK_DOCS):
-        yield a, min(a + CHUNK_DOCS, end)
+def _chunks(start: int, end: int, size: int | None = None) -> Iterator[tuple[int, int]]:
+    size = size or CHUNK_DOCS
+    for a in range(start, end, size):
+        yield a, min(a + size, end)
+
+
+def _shard_files(seg_no: int, postings: SegmentPostings) -> list[tuple[str, bytes]]:
+    """The gram shards of a segment, uncompressed: as many as make each about SHARD_TARGET
+    bytes (a power of two, so that the browser finds a gram's shard from its hash)."""
+    raw = postings.raw_size()
+    shards = 1
+    while shards * SHARD_TARGET < raw:
+        shards *= 2
+    buckets: list[list[str]] = [[] for _ in range(shards)]
+    for gram in sorted(postings.grams):
+        buckets[fnv1a(gram) & (shards - 1)].append(gram)
+    return [(f"s{seg_no}/g{j}.gz", postings.shard_bytes(b)) for j, b in enumerate(buckets)]
+
+
+def _write_files(task: tuple[str, list[tuple[str, bytes]]]) -> tuple[int, int, bytes]:
+    """Compress and write files; their count, bytes and digest."""
+    root, files = task
+    writer = _Writer(Path(root))
+    for rel, data in files:
+        writer.write(rel, _gz(data))
+    return writer.files, writer.bytes, writer.digest.digest()
 
 
 def build_index(site_dir: Path | str, *, segment_size: int = SEGMENT_SIZE,
@@ -302,6 +343,7 @@ def build_index(site_dir: Path | str, *, segment_size: int = SEGMENT_SIZE,
     facets = _Facets()
     segments = []
     total_grams = total_postings = total_shards = 0
+    written: list[Iterator[tuple[int, int, bytes]]] = []
     with _mapper(jobs) as mapper:
         if pages is None:
             groups = [files[a:b] for a, b in _chunks(0, len(files))]
@@ -320,32 +362,25 @@ def build_index(site_dir: Path | str, *, segment_size: int = SEGMENT_SIZE,
                 writer.files += chunk.files
                 writer.bytes += chunk.size
                 writer.digest.update(chunk.digest)
-            seg_facets: dict[str, list[object]] = {
-                k: [] for k in ("type", "year", "issuer", "status", "province")}
-            for page in seg_pages:
-                t, y, i, s, provs = facets.doc(page)
-                seg_facets["type"].append(t)
-                seg_facets["year"].append(y)
-                seg_facets["issuer"].append(i)
-                seg_facets["status"].append(s)
-                seg_facets["province"].append(provs)
-            raw = postings.raw_size()
-            shards = 1
-            while shards * SHARD_TARGET < raw:
-                shards *= 2
-            buckets: list[list[str]] = [[] for _ in range(shards)]
-            for gram in sorted(postings.grams):
-                buckets[fnv1a(gram) & (shards - 1)].append(gram)
-            for j, bucket in enumerate(buckets):
-                writer.write(f"s{seg_no}/g{j}.gz", _gz(postings.shard_bytes(bucket)))
-            writer.write(f"s{seg_no}/facets.json.gz",
-                         _gz(json.dumps(seg_facets, separators=(",", ":")).encode()))
+            writer.write(f"s{seg_no}/facets.json.gz", _gz(json.dumps(
+                facets.segment(seg_pages), separators=(",", ":")).encode()))
+            shard_files = _shard_files(seg_no, postings)
+            shards = len(shard_files)
+            # compressed and written by the pool, while the next segment is counted
+            written.append(mapper(_write_files, [
+                (str(tmp), shard_files[a:b]) for a, b in _chunks(0, shards, SHARDS_PER_TASK)]))
             years = sorted({p.year for p in seg_pages if p.year})
             segments.append({"start": seg_start, "count": len(seg_pages), "shards": shards,
                              "years": [years[0], years[-1]] if years else []})
             total_grams += len(postings.grams)
             total_postings += postings.postings
             total_shards += shards
+            del postings, shard_files
+        for batches in written:
+            for files_, size, digest in batches:
+                writer.files += files_
+                writer.bytes += size
+                writer.digest.update(digest)
 
     build_id = writer.digest.hexdigest()[:16]
     manifest = {
