@@ -374,6 +374,8 @@ def test_command_errors(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
     with pytest.raises(SarabunError, match="ตัวกรอง"):
         run_cli(["search-index", str(tmp_path), "--query", "x", "--filter", "colour=red"])
+    with pytest.raises(SarabunError, match="--jobs"):
+        run_cli(["search-index", str(tmp_path), "--jobs", "0"])
 
 
 def test_preview_builds_the_index(built_site: Path, tmp_path: Path) -> None:
