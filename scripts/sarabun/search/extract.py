@@ -16,10 +16,11 @@ describes the pages as deployed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
+from typing import Protocol
 
 from sarabun.model import FIELD_SPECS
 from sarabun.thai import to_arabic_digits
@@ -83,19 +84,29 @@ _SPACES = re.compile(r"\s+")
 _PRE_BREAK = re.compile(r"[\n\r\t]")
 
 
-def html_events(html: str) -> Iterator[tuple[str, str, list[tuple[str, str | None]]]]:
-    """``("start"|"end"|"data", tag or text, attributes)`` of well-formed HTML, in order.
+class HtmlHandler(Protocol):
+    """What ``feed_html`` calls, as ``html.parser.HTMLParser`` would."""
 
-    A small tokenizer instead of ``html.parser`` (which it matches on the pages the site build
-    writes: names lower-cased, character references replaced, ``<x/>`` as start and end): it is
-    several times faster, and the index reads every page of the site.
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None: ...
+    def handle_endtag(self, tag: str) -> None: ...
+    def handle_data(self, data: str) -> None: ...
+
+
+def feed_html(html: str, handler: HtmlHandler) -> None:
+    """Tokenize well-formed HTML into ``handler``'s start tag, end tag and text calls.
+
+    A small tokenizer instead of ``html.parser``, which it matches on the pages the site build
+    writes (names lower-cased, character references replaced, ``<x/>`` as start and end); it
+    takes less than two thirds of the time, and the index reads every page of the site.
     """
+    start_tag, end_tag, data = handler.handle_starttag, handler.handle_endtag, handler.handle_data
     pos, lower = 0, ""
+    search = _TAG.search
     while True:
-        m = _TAG.search(html, pos)
+        m = search(html, pos)
         end = m.start() if m else len(html)
         if end > pos:
-            yield "data", unescape(html[pos:end]), []
+            data(unescape(html[pos:end]))
         if m is None:
             return
         pos = m.end()
@@ -104,23 +115,24 @@ def html_events(html: str) -> Iterator[tuple[str, str, list[tuple[str, str | Non
             continue
         tag = name.lower()
         if slash:
-            yield "end", tag, []
+            end_tag(tag)
             continue
         attrs: list[tuple[str, str | None]] = []
-        for a in _ATTR.finditer(rest):
-            value = a.group(2)
-            if value is not None and value[:1] in ("'", '"'):
-                value = value[1:-1]
-            attrs.append((a.group(1).lower(), None if value is None else unescape(value)))
-        yield "start", tag, attrs
+        if rest:
+            for a in _ATTR.finditer(rest):
+                value = a.group(2)
+                if value is not None and value[:1] in ("'", '"'):
+                    value = value[1:-1]
+                attrs.append((a.group(1).lower(), None if value is None else unescape(value)))
+        start_tag(tag, attrs)
         if rest.rstrip().endswith("/"):
-            yield "end", tag, []
+            end_tag(tag)
         elif tag in RAW_TEXT_TAGS:
             lower = lower or html.lower()
             close = lower.find(f"</{tag}", pos)
             close = len(html) if close < 0 else close
             if close > pos:
-                yield "data", html[pos:close], []
+                data(html[pos:close])
             pos = close
 
 
@@ -150,13 +162,7 @@ class _ArticleParser:
         self.panel_end: int | None = None
 
     def feed(self, html: str) -> None:
-        for kind, value, attrs in html_events(html):
-            if kind == "data":
-                self.handle_data(value)
-            elif kind == "start":
-                self.handle_starttag(value, attrs)
-            else:
-                self.handle_endtag(value)
+        feed_html(html, self)
 
     def flush(self) -> None:
         text = _SPACES.sub(" ", "".join(self.current)).strip()
