@@ -70,7 +70,7 @@ site: $(STAMP)
 	@echo "site built in site/"
 
 # Serves the built site (with its search index) exactly as it will be published. For live
-# reloading while editing, `make preview` runs mkdocs serve (search is not rebuilt there).
+# reloading while editing, `make preview` runs mkdocs serve (the plugin rebuilds the search index).
 serve: system-deps site
 	$(BIN)/python -m http.server --directory site --bind 127.0.0.1 8000
 

@@ -118,13 +118,18 @@ def run(cmd: list[str], cwd: Path) -> float:
 
 
 INDEX_SCRIPT = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 from sarabun.search import build_index
+from sarabun.search.index import default_jobs
 t = time.perf_counter()
 s = build_index(sys.argv[1])
-print(json.dumps({"seconds": time.perf_counter() - t, "peak_mb":
-    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "documents": s.documents,
-    "segments": s.segments, "files": s.files, "bytes": s.bytes, "postings": s.postings}))
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+jobs = default_jobs(s.documents)
+print(json.dumps({"seconds": time.perf_counter() - t, "peak_mb": me.ru_maxrss / 1024,
+    "cpu_s": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime, "jobs": jobs,
+    "worker_peak_mb": kids.ru_maxrss / 1024 if jobs > 1 else 0, "load": os.getloadavg()[0],
+    "documents": s.documents, "segments": s.segments, "files": s.files, "bytes": s.bytes,
+    "postings": s.postings}))
 """
 
 
@@ -219,7 +224,9 @@ def markdown(n: int, build_s: float, idx: dict[str, Any], pf: dict[str, Any] | N
     mb = 1024 * 1024
     out = [f"### {n} documents", "",
            f"- mkdocs build: {build_s:.1f} s",
-           f"- search index: {idx['seconds']:.1f} s, peak memory {idx['peak_mb']:.0f} MB, "
+           f"- search index: {idx['seconds']:.1f} s wall, {idx['cpu_s']:.1f} s CPU (user+sys, "
+           f"{idx['jobs']} process(es); load average {idx['load']:.1f} at the end), peak memory "
+           f"{idx['peak_mb']:.0f} MB (+ at most {idx['worker_peak_mb']:.0f} MB per worker), "
            f"{idx['segments']} segment(s), {idx['files']} files, {idx['bytes'] / mb:.1f} MB "
            f"(gram shards {idx['grams_bytes'] / mb:.1f} MB, page texts "
            f"{idx['texts_bytes'] / mb:.1f} MB), {idx['postings']:,} postings"]

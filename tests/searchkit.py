@@ -53,4 +53,10 @@ QUERIES: list[tuple[str, str]] = [
     ("mai yamok", "ต่างๆ"),
     ("mai yamok", "ต่าง ๆ"),
     ("nothing", "ฟุตบอล"),
+    ("site page", "ความเป็นส่วนตัว"),
+    ("site page", "pull request"),
+    ("site page", "ข้อมูลเปิด"),
+    ("site page", "รหัสข้อผิดพลาด"),
+    ("site page", "sarabun check"),
+    ("site page", "ราชกิจจานุเบกษา"),
 ]

@@ -28,8 +28,9 @@ from sarabun.search import (
     query_parts,
     site_pages,
 )
-from sarabun.search.extract import Page, parse_page
+from sarabun.search.extract import DOCUMENT, SITE_PAGE, Page, parse_page, parse_site_page
 from sarabun.search.index import HEAD_CHARS, PIECE_CHARS, fnv1a, order_pages, split_text
+from sarabun.search.postings import SegmentPostings, count_chunk, doc_grams
 from sarabun.search.reader import read_shard
 from sarabun.search.text import grams, lookup_grams
 from sarabun.search_cmd import add_command
@@ -95,17 +96,45 @@ def pages(built_site: Path) -> list[Page]:
     return site_pages(built_site)
 
 
+def documents(pages: list[Page]) -> list[Page]:
+    return [p for p in pages if p.kind == DOCUMENT]
+
+
 def test_every_document_page_is_read(pages: list[Page], built_site: Path) -> None:
     dirs = [p for d in ("regulations", "records") for p in (built_site / d).glob("*/index.html")]
-    assert len(pages) == len(dirs) > 0
-    for page in pages:
+    assert len(documents(pages)) == len(dirs) > 0
+    for page in documents(pages):
         assert page.title and page.blocks[0] == page.title
         assert page.type_code and page.type and page.issuer and page.status_code
         assert page.doc_id and page.url.endswith(page.doc_id + "/")
 
 
+def test_site_pages_are_read(pages: list[Page]) -> None:
+    """The hand-written pages and the staff and data pages are searched too; the listings, the
+    search page, the 404 page and the documents' history pages are not."""
+    site = {p.url: p for p in pages if p.kind == SITE_PAGE}
+    assert {"", "about/", "contribute/", "data/", "staff/errors/", "staff/schema/"} <= set(site)
+    assert not [u for u in site if u.startswith(("browse/", "regulations/", "records/"))]
+    assert "search.html" not in site and "404.html" not in site
+    about = site["about/"]
+    assert about.title == "เกี่ยวกับเว็บไซต์" == about.blocks[0] and about.body_start == 1
+    assert "ความเป็นส่วนตัว" in about.blocks
+    assert not (about.type_code or about.year or about.issuer or about.status or about.provinces)
+    kinds = [p.kind for p in pages]
+    assert kinds == sorted(kinds, key=[DOCUMENT, SITE_PAGE].index)  # documents, then site pages
+
+
+def test_preformatted_lines_are_blocks() -> None:
+    html = ("<article><h1>หน้า</h1><pre><code>sarabun new order\n"
+            "sarabun check\tตรวจ</code></pre><p>ต่อ ไป</p></article>")
+    page = parse_site_page(html, "x/")
+    assert page is not None and page.kind == SITE_PAGE
+    assert page.blocks == ["หน้า", "sarabun new order", "sarabun check", "ตรวจ", "ต่อ ไป"]
+    assert parse_site_page("<article><p>ไม่มีหัวเรื่อง</p></article>", "x/") is None
+
+
 def test_page_text_leaves_out_labels_and_notices(pages: list[Page]) -> None:
-    for page in pages:
+    for page in documents(pages):
         text = "\n".join(page.blocks)
         for furniture in ("ประเภท\n", "หน่วยงานที่ออก", "ยังไม่มีข้อความของเอกสารนี้ในคลัง", "¶",
                           "ดูไฟล์ต้นฉบับ"):
@@ -132,6 +161,8 @@ def test_order_is_newest_first(pages: list[Page]) -> None:
     years = [int(p.year) for p in order_pages(pages) if p.year]
     assert years == sorted(years, reverse=True)
     assert not order_pages(pages)[-1].year  # unknown dates last
+    kinds = [p.kind for p in order_pages(pages)]
+    assert kinds == sorted(kinds, key=[SITE_PAGE, DOCUMENT].index)  # the few site pages first
 
 
 # --- the index files ----------------------------------------------------------------------------
@@ -141,7 +172,9 @@ def test_index_files(searched_site: Path, pages: list[Page]) -> None:
     manifest = json.loads((root / "index.json").read_text("utf-8"))
     assert manifest["documents"] == len(pages)
     assert sum(s["count"] for s in manifest["segments"]) == len(pages)
-    assert {f["value"] for f in manifest["facets"]["type"]} == {p.type_code for p in pages}
+    assert {f["value"] for f in manifest["facets"]["type"]} == {p.type_code for p in
+                                                                  documents(pages)}
+    assert manifest["kinds"] == {"page": "หน้าเว็บ"}
     year_labels = {f["value"]: f["label"] for f in manifest["facets"]["year"]}
     assert year_labels["2545"] == "พ.ศ. ๒๕๔๕"
     shard = read_shard(gzip.decompress((root / "s0" / "g0.gz").read_bytes()))
@@ -246,6 +279,72 @@ def test_filters(searched_site: Path, pages: list[Page]) -> None:
     assert reader.search("ราชการ", {"type": "no-such-type"}).hits == []
 
 
+def test_site_pages_are_found_and_filtered_out(searched_site: Path, pages: list[Page]) -> None:
+    reader = IndexReader(searched_site / INDEX_DIR)
+    assert reader.search("ความเป็นส่วนตัว").urls == ["about/"]
+    hit = reader.search("ความเป็นส่วนตัว").hits[0]
+    assert reader.record(hit.id)[2] == "page"  # shown as "หน้าเว็บ" (the manifest's kinds)
+    for filters in ({"type": "order"}, {"year": "2545"}, {"status": "in-force"},
+                    {"province": "เชียงใหม่"}):
+        assert reader.search("ความเป็นส่วนตัว", filters).hits == []
+    # a word on site pages and documents: a filter keeps only the documents
+    both = reader.search("ราชกิจจานุเบกษา").urls
+    assert "about/" in both and any(u.startswith("records/") for u in both)
+    assert set(reader.search("ราชกิจจานุเบกษา", {"type": "plan"}).urls) == truth(
+        pages, "ราชกิจจานุเบกษา", {"type": "plan"}) != set()
+
+
+# --- counting grams, in parallel ----------------------------------------------------------------
+
+def naive_grams(blocks: list[str], title: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for weight, texts in ((1, blocks), (4, title)):
+        for s in texts:
+            for n in (1, 2, 3):
+                for i in range(len(s) - n + 1):
+                    counts[s[i:i + n]] = counts.get(s[i:i + n], 0) + weight
+    return counts
+
+
+def test_doc_grams() -> None:
+    blocks = normalise_blocks(["ก.พ.ร. จังหวัด", "กลุ่มจังหวัด", "ก", "ab", "กลุ่ม\nจัง"])
+    title = normalise_blocks(["กลุ่มจังหวัด"])
+    assert dict(doc_grams(blocks, title)) == naive_grams(blocks, title)
+    assert dict(doc_grams([], [])) == {}
+
+
+def test_chunks_join_to_one(pages: list[Page]) -> None:
+    docs = [(normalise_blocks(p.blocks), normalise_blocks([p.title])) for p in pages]
+    whole, joined = SegmentPostings(), SegmentPostings()
+    whole.add(count_chunk(docs, 0))
+    for a in range(0, len(docs), 4):
+        joined.add(count_chunk(docs[a:a + 4], a))
+    grams_ = sorted(whole.grams)
+    assert sorted(joined.grams) == grams_ and joined.postings == whole.postings
+    assert joined.shard_bytes(grams_) == whole.shard_bytes(grams_)
+    shard = read_shard(whole.shard_bytes(grams_))
+    for gram in ("ราช", "ก", "กพ"):
+        want = [d for d, (blocks, title) in enumerate(docs) if gram in naive_grams(blocks, title)]
+        assert shard[gram][0] == want
+
+
+def test_parallel_build_is_the_same(built_site: Path, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two processes, many chunks: byte for byte the files of one process."""
+    import sarabun.search.index as index_module
+
+    monkeypatch.setattr(index_module, "CHUNK_DOCS", 5)
+    digests = []
+    for jobs in (1, 2):
+        site = tmp_path / f"site{jobs}"
+        shutil.copytree(built_site, site)
+        build_index(site, jobs=jobs, segment_size=12)
+        root = site / INDEX_DIR
+        digests.append({f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
+                        for f in sorted(root.rglob("*")) if f.is_file()})
+    assert digests[0] == digests[1] and len(digests[0]) > 20
+
+
 # --- the command --------------------------------------------------------------------------------
 
 def run_cli(argv: list[str]) -> int:
@@ -275,6 +374,27 @@ def test_command_errors(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
     with pytest.raises(SarabunError, match="ตัวกรอง"):
         run_cli(["search-index", str(tmp_path), "--query", "x", "--filter", "colour=red"])
+    with pytest.raises(SarabunError, match="--jobs"):
+        run_cli(["search-index", str(tmp_path), "--jobs", "0"])
+
+
+def test_preview_builds_the_index(built_site: Path, tmp_path: Path) -> None:
+    """mkdocs serve (make preview): the plugin indexes the site it serves after each build; a
+    plain mkdocs build leaves it to make site (sarabun search-index after the strict build)."""
+    from types import SimpleNamespace
+
+    from sarabun.mkdocs_plugin import SarabunPlugin
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    plugin = SarabunPlugin()
+    config = SimpleNamespace(site_dir=str(site))
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_post_build(config=config)  # type: ignore[arg-type]
+    assert not (site / INDEX_DIR).exists()
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_post_build(config=config)  # type: ignore[arg-type]
+    assert IndexReader(site / INDEX_DIR).search("ความเป็นส่วนตัว").urls == ["about/"]
 
 
 # --- the site uses this search, not Material's ---------------------------------------------

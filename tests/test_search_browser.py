@@ -201,6 +201,14 @@ def test_ranking_puts_the_whole_phrase_first(search_page: Any) -> None:
     assert all(got["phrase"][:first_false]) and not any(got["phrase"][first_false:])
 
 
+def test_documents_rank_before_site_pages(search_page: Any) -> None:
+    """A word on documents and on the site's own pages (home, about): documents first."""
+    urls = run(search_page, "ราชกิจจานุเบกษา")["urls"]
+    is_doc = [u.startswith(("regulations/", "records/")) for u in urls]
+    assert "about/" in urls and any(is_doc)
+    assert is_doc == sorted(is_doc, reverse=True), urls
+
+
 # --- the user interface -----------------------------------------------------------------------
 
 def no_horizontal_scroll(page: Any) -> None:

@@ -5,7 +5,9 @@ problems listed when ``sarabun check`` would fail, and adds the pages ``sarabun.
 generated files, with the feeds, JSON files and redirect pages of ``sarabun.publish``. All the
 content is decided in ``render`` and ``publish``; nothing else happens here. So that two builds of
 one commit are byte-identical, the build date (sitemap, sitemap.xml.gz) is the last commit's time
-unless SOURCE_DATE_EPOCH is set.
+unless SOURCE_DATE_EPOCH is set. Under ``mkdocs serve`` (``make preview``) it also builds the
+search index (``sarabun.search.build_index``) after every build, so that search works there too;
+``make site`` builds the index itself, after the strict build.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from .render_history import (
     with_last_updated,
 )
 from .render_pointintime import SCRIPT as PIT_SCRIPT
+from .search import build_index
 
 log = get_plugin_logger(__name__)
 SCRIPT = "assets/sarabun.js"
@@ -49,6 +52,16 @@ class SarabunPlugin(BasePlugin[SarabunOptions]):  # type: ignore[no-untyped-call
 
     heads: Heads | None = None
     history: SiteHistory | None = None
+    command = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command  # build, gh-deploy or serve
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # mkdocs serve builds into a folder of its own after every change: index it there.
+        if self.command == "serve":
+            stats = build_index(Path(config.site_dir))
+            log.info(f"ดัชนีค้นหา: {stats.documents} หน้า ใน {stats.seconds:.1f} วินาที")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Keyboard access to wide tables (docs/assets/sarabun.js), with the plugin's other

@@ -625,15 +625,20 @@ export class Query {
   }
 }
 
+/** The kind of result that is one of the site's own pages, not a document (manifest kinds). */
+export const SITE_PAGE = "page";
+
 /**
  * Result order: the whole query as one phrase, then a match on word boundaries, then a match
- * in the title, then how often the query's grams occur (from the index), then the newest.
+ * in the title, then documents before the site's own pages, then how often the query's grams
+ * occur (from the index), then the newest.
  */
 export function compareResults(a, b) {
   return (
     Number(b.phrase) - Number(a.phrase) ||
     Number(b.aligned) - Number(a.aligned) ||
     Number(b.titleHit) - Number(a.titleHit) ||
+    Number(a.type === SITE_PAGE) - Number(b.type === SITE_PAGE) ||
     b.prior - a.prior ||
     a.id - b.id
   );

@@ -37,6 +37,8 @@ function thaiCount(n) {
 
 function learnLabels(manifest) {
   for (const e of manifest.facets.type || []) TYPE_LABELS[e.value] = e.label;
+  // results that are not documents: the site's own pages ("หน้าเว็บ")
+  for (const [kind, label] of Object.entries(manifest.kinds || {})) TYPE_LABELS[kind] = label;
   for (const e of manifest.facets.status || []) STATUS_LABELS[e.value] = e.label;
 }
 

@@ -27,12 +27,14 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_FOLD_DIGITS = str.maketrans(THAI_DIGITS, "0123456789")
 
 #: White space, as JavaScript's ``\s`` defines it (the browser twin uses ``\s``).
 SPACE_CHARS = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
 _SPACE = re.compile(f"[{SPACE_CHARS}]+")
+#: The same without the block breaks (below).
+_SPACE_IN_BLOCK = re.compile("[{}]+".format(SPACE_CHARS.replace("\t", "").replace("\n", "")
+                                             .replace("\r", "")))
 #: Invisible characters that only hint where a line may break.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060]")
 #: Sara am typed as nikhahit + sara aa, perhaps with the tone mark between them (น ํ ้ า).
@@ -52,9 +54,21 @@ def canonical(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+def canonical_blocks(blocks: list[str]) -> list[str]:
+    """``canonical`` of each block (on the joined text at once when no block has a line break:
+    quicker, and no step of ``canonical`` reaches across one)."""
+    if not blocks or any("\n" in b for b in blocks):
+        return [canonical(b) for b in blocks]
+    return canonical("\n".join(blocks)).split("\n")
+
+
 def fold_digits(text: str) -> str:
     """๒๕๔๗ -> 2547."""
-    return text.translate(_FOLD_DIGITS)
+    # ten str.replace are many times quicker than str.translate on long text
+    for digit, arabic in zip(THAI_DIGITS, "0123456789", strict=True):
+        if digit in text:
+            text = text.replace(digit, arabic)
+    return text
 
 
 def normalise(text: str) -> str:
@@ -65,11 +79,13 @@ def normalise(text: str) -> str:
 
 
 def normalise_blocks(blocks: Iterable[str]) -> list[str]:
-    """Each block normalised; a block may itself hold line breaks, which also separate."""
-    out = []
-    for block in blocks:
-        out += [n for n in (normalise(b) for b in _BLOCK_BREAK.split(block)) if n]
-    return out
+    """Each block normalised; a block may itself hold line breaks, which also separate.
+
+    The same as ``normalise`` of each piece, done on the joined text at once (quicker for an
+    index of many pages): no step of ``normalise`` reaches across a line break.
+    """
+    text = _THAI_DOT.sub("", fold_digits(canonical("\n".join(blocks)).lower()))
+    return [n for n in _BLOCK_BREAK.split(_SPACE_IN_BLOCK.sub("", text)) if n]
 
 
 def query_parts(query: str) -> list[str]:
