@@ -63,6 +63,10 @@ def scaffold(corpus: Corpus, type_code: str, issuer: str, year_text: str | None,
         doc_id = DocumentId(issuer, type_code, year, number.split("/")[0] or None, slug or None)
     except IdError as exc:
         raise SarabunError(f"--slug ต้องเป็นตัวอังกฤษพิมพ์เล็ก ตัวเลข และ - ({exc})") from exc
+    # The year folder is new: a flat older file with this id would not collide by name.
+    same = [d.path.as_posix() for d in corpus.documents if d.id == doc_id]
+    if same:
+        raise SarabunError(f"มีเอกสารรหัส {doc_id} อยู่แล้วที่ {same[0]} จะไม่เขียนทับ")
     path = corpus.root / document_path(doc_type.category.value, type_code, doc_id)
     lines = [
         "---",
