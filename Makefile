@@ -96,8 +96,9 @@ bench-citations: $(STAMP)
 bench-search: test-deps $(STAMP)
 	$(BIN)/python scripts/bench_search.py 1000 5000 20000
 
+# LAYOUT=flat|types to compare with the default year folders (scripts/bench_history.py --help)
 bench-history: $(STAMP)
-	$(BIN)/python scripts/bench_history.py --docs 10000
+	$(BIN)/python scripts/bench_history.py --docs 10000 $(if $(LAYOUT),--layout $(LAYOUT))
 
 clean:
 	rm -rf site .site-new site.old $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules

@@ -2,7 +2,9 @@
 
 A case with ``removed.txt`` is run in a git repository whose ``main`` holds the base: the files
 it lists are deleted and the case's files laid over in the work tree, as in a pull request
-(for the published-URL rule, U001).
+(for the published-URL rule, U001). A case with ``copies.txt`` (a number N) lays each of its files
+whose name has ``{n}`` down N times, with ``{n}`` in the name and the text replaced by 1..N (for
+the crowded-folder warning, F008, which needs hundreds of documents).
 """
 
 from __future__ import annotations
@@ -28,11 +30,20 @@ def run_case(case: Path) -> list[str]:
             commit_as_main(root)
             for name in removed.read_text(encoding="utf-8").split():
                 (root / name).unlink()
+        copies = case / "copies.txt"
+        count = int(copies.read_text(encoding="utf-8")) if copies.exists() else 0
         for f in case.rglob("*"):
-            if f.is_file() and f.name not in ("expected.txt", "args.txt", "removed.txt"):
+            if f.is_file() and f.name not in ("expected.txt", "args.txt", "removed.txt",
+                                              "copies.txt"):
                 dest = root / f.relative_to(case)
                 dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(f, dest)
+                if "{n}" not in f.name:
+                    shutil.copyfile(f, dest)
+                    continue
+                text = f.read_text(encoding="utf-8")
+                for n in range(1, count + 1):
+                    dest.with_name(f.name.replace("{n}", str(n))).write_text(
+                        text.replace("{n}", str(n)), encoding="utf-8")
         args = case / "args.txt"
         words = args.read_text(encoding="utf-8").split() if args.exists() else []
         # ``--disclosure`` in args.txt runs the check as ``sarabun check --disclosure`` (T001)

@@ -340,7 +340,7 @@ def test_provinces_in_seeds_are_those_of_their_records(seed: str, doc_id: str,
 # --- Markdown documents and the wanted list ------------------------------------------------------
 
 def test_markdown_front_matter_is_skipped(index: CorpusIndex) -> None:
-    path = ROOT / "regulations" / "order" / "opm-order-2545-301.md"
+    path = ROOT / "regulations" / "order" / "2545" / "opm-order-2545-301.md"
     text = path.read_text(encoding="utf-8")
     assert body_start(text) > text.index("title:")
     body = "\nดูคำสั่งสำนักนายกรัฐมนตรี ที่ ๓๕๙/๒๕๔๕ ประกอบ\n"

@@ -54,7 +54,7 @@ def test_new_order_takes_next_number_and_never_overwrites(repo: Path,
                                                           ) -> None:
     assert main(["--root", str(repo), "new", "order", "--issuer", "opm", "--year", "๒๕๔๕"]) == 0
     created = capsys.readouterr().out.strip()
-    assert created == "regulations/order/opm-order-2545-302.md"
+    assert created == "regulations/order/2545/opm-order-2545-302.md"  # its year folder
     assert load_corpus(repo).problems == []
     text = (repo / created).read_text(encoding="utf-8")
     assert "number: 302/2545" in text and "status: draft" in text
@@ -64,6 +64,11 @@ def test_new_order_takes_next_number_and_never_overwrites(repo: Path,
                  "--number", "๓๐๒"]) == 2
     assert "จะไม่เขียนทับ" in capsys.readouterr().err
     assert (repo / created).read_bytes() == before
+    # nor may it add a second file for an id already filed flat (no year folder) by hand
+    assert main(["--root", str(repo), "new", "order", "--issuer", "opm", "--year", "2545",
+                 "--number", "301"]) == 2
+    assert "อยู่แล้วที่ regulations/order/opm-order-2545-301.md" in capsys.readouterr().err
+    assert not (repo / "regulations/order/2545/opm-order-2545-301.md").exists()
 
 
 def test_new_regulation_needs_slug(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,7 +77,8 @@ def test_new_regulation_needs_slug(repo: Path, capsys: pytest.CaptureFixture[str
     assert main(["--root", str(repo), "new", "regulation", "--issuer", "opm",
                  "--slug", "records-management"]) == 0
     path = capsys.readouterr().out.strip()
-    assert path == f"regulations/regulation/opm-regulation-{today_be().year}-records-management.md"
+    year = today_be().year
+    assert path == f"regulations/regulation/{year}/opm-regulation-{year}-records-management.md"
     assert load_corpus(repo).problems == []
 
 

@@ -212,31 +212,33 @@ def test_regulation_versions_dates_and_effective_dates(history: History) -> None
 def test_move_to_year_folder_keeps_history(history: History) -> None:
     versions = history.versions(ORDER)
     assert versions[0].path == ORDER_OLD and versions[0].kind == "added"
-    assert versions[1].kind == "renamed"
-    assert versions[1].path == ORDER_NEW and versions[1].previous_path == ORDER_OLD
-    assert versions[1].blob == versions[0].blob
+    # the move kept the id and the text: no version of its own (the document did not change);
+    # the file is followed, so the next edit is a version at the new path
+    assert "ย้ายคำสั่งไปโฟลเดอร์ปี ๒๕๔๕" not in subjects(history, ORDER)
+    assert versions[1].commit.subject == "แก้ข้อ ๒ ของคำสั่ง"
+    assert versions[1].path == ORDER_NEW and versions[1].kind == "modified"
     assert history.resolve(ORDER_NEW) == ORDER == history.resolve(ORDER_OLD)
     assert history.resolve(str(history.root / ORDER_NEW)) == ORDER
 
 
 def test_revert_is_a_version_with_the_earlier_text(history: History) -> None:
     versions = history.versions(ORDER)
-    edit, revert = versions[2], versions[3]
+    edit, revert = versions[1], versions[2]
     assert edit.commit.subject == "แก้ข้อ ๒ ของคำสั่ง"
     assert revert.commit.subject.startswith("Revert")
-    assert revert.blob == versions[1].blob != edit.blob
+    assert revert.blob == versions[0].blob != edit.blob
     assert revert.commit.author == "สมหญิง รักงาน"
 
 
 def test_merges(history: History) -> None:
     versions = history.versions(ORDER)
     assert subjects(history, ORDER) == [
-        "เพิ่มระเบียบ คำสั่ง และรายงาน", "ย้ายคำสั่งไปโฟลเดอร์ปี ๒๕๔๕", "แก้ข้อ ๒ ของคำสั่ง",
-        versions[3].commit.subject, "เพิ่มความถี่การรายงาน", "รายงานต่อ ก.บ.จ.",
+        "เพิ่มระเบียบ คำสั่ง และรายงาน", "แก้ข้อ ๒ ของคำสั่ง",
+        versions[2].commit.subject, "เพิ่มความถี่การรายงาน", "รายงานต่อ ก.บ.จ.",
         "รายงานต่อ ก.น.จ.", "รวมกิ่ง side2 แก้ข้อขัดแย้ง",
     ]
     # the side branch's commit is a version with its own author; the clean merge adds none
-    assert versions[4].commit.author == "สมศักดิ์ ตรวจทาน" and not versions[4].commit.is_merge
+    assert versions[3].commit.author == "สมศักดิ์ ตรวจทาน" and not versions[3].commit.is_merge
     assert not any(v.commit.subject.startswith("Merge branch 'side'") for v in versions)
     assert len(history.versions(REG)) == 4  # the clean merge did not touch the regulation
     # the merge resolved by hand is a version of its own, with the resolved text
@@ -266,7 +268,7 @@ def test_deletion_recent_changes_and_last_updated(history: History) -> None:
     assert isinstance(recent[0], Removal) and recent[0].doc_id == GONE
     assert recent[1].doc_id == REPORT_NEW
     assert recent[2].commit.subject == "รวมกิ่ง side2 แก้ข้อขัดแย้ง"
-    assert len(history.recent_changes(limit=100)) == 4 + 8 + 2 + 1 + 1 + 1
+    assert len(history.recent_changes(limit=100)) == 4 + 7 + 2 + 1 + 1 + 1
     assert sorted(history.ids()) == sorted([REG, AMEND, ORDER, GONE, REPORT_NEW])
     last = history.last_updated(ORDER)
     assert last is not None and last.subject == "รวมกิ่ง side2 แก้ข้อขัดแย้ง"
@@ -488,9 +490,9 @@ def run_cli(argv: list[str]) -> int:
 def test_cli_text(story: Git, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(["--root", str(story.root), "history", ORDER_NEW]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"ประวัติการแก้ไข {ORDER}: 8 ฉบับ\n")
+    assert out.startswith(f"ประวัติการแก้ไข {ORDER}: 7 ฉบับ\n")
     assert "2024-01-10T10:00:00+07:00" in out and "10 มกราคม 2567 เวลา 10.00 น." in out
-    assert f"ย้ายหรือเปลี่ยนชื่อไฟล์: {ORDER_NEW} (จาก {ORDER_OLD})" in out
+    assert f"แก้ไข: {ORDER_NEW}\n" in out and f"(จาก {ORDER_OLD})" not in out  # moved: no version
     assert "สมศักดิ์ ตรวจทาน <somsak@example.go.th>" in out
     assert "วันที่มีผลใช้บังคับ: ไม่ระบุ" in out
 

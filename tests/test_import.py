@@ -308,6 +308,9 @@ def test_force_replaces_metadata_only_record(repo: Path, tmp_path: Path) -> None
     r = run(f, repo, force=True)
     assert r.status == "imported" and r.backup is not None
     assert "metadata-only" in r.backup.read_text(encoding="utf-8")
+    # replaced where it is (filed flat), not written a second time into the year folder 2545/
+    assert r.draft == repo / "regulations/order/opm-order-2545-301.md"
+    assert not (repo / "regulations/order/2545").exists()
     assert load_corpus(repo).problems == []
 
 
@@ -501,7 +504,8 @@ def test_summary_lists_what_to_fill_in(repo: Path, tmp_path: Path,
                  "สั่ง ณ วันที่ ๓ มีนาคม พ.ศ. ๒๕๖๖\n", encoding="utf-8")
     assert cli(["--root", str(repo), "import", str(f)]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"^นำเข้าแล้ว: .*memo\.txt: regulations/order/opm-order-2566-7\.md", out, re.M)
+    assert re.search(r"^นำเข้าแล้ว: .*memo\.txt: regulations/order/2566/opm-order-2566-7\.md", out,
+                     re.M)
     assert re.search(r"^    - ช่อง issuer \(หน่วยงานที่ออก\): ไม่พบหน่วยงานที่ออกในต้นฉบับ", out, re.M)
     assert [p.code for p in load_corpus(repo).problems] == ["J001"]
 

@@ -18,7 +18,7 @@ from sarabun.render import render_site
 from test_render import to_html
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "records" / "minutes" / "pdc-regional-minutes-2564-1.md"
+SEED = ROOT / "records" / "minutes" / "2564" / "pdc-regional-minutes-2564-1.md"
 ORIGINAL = ROOT / "docs" / "originals" / "002_5ca94b3c519f79ee.txt"
 REL = Path("records/minutes/pdc-regional-minutes-2564-1.md")
 

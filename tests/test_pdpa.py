@@ -185,7 +185,7 @@ def test_import_refuses_a_draft_with_an_id_number(repo: Path, tmp_path: Path) ->
     assert r.status == "failed" and r.kind == "personal-data", r.message
     assert "P001" in r.message and n not in r.message
     assert sorted(p for p in repo.rglob("*")) == before
-    rel = "regulations/order/opm-order-2546-12.md"  # the draft's place, named in the message
+    rel = "regulations/order/2546/opm-order-2546-12.md"  # the draft's place, named in the message
     assert f"{rel}:12:" in r.message
     (repo / "records/registries/pdpa-allow.yaml").write_text(
         f"- file: {rel}\n  text: {n}\n  reason: ทดสอบ\n  reviewer: t\n", encoding="utf-8")
@@ -229,5 +229,5 @@ def test_import_writes_a_draft_with_a_phone_number_and_lists_the_warning(
     assert r.status == "imported", r.message
     assert r.draft is not None and r.draft.exists()
     warned = [m for m in r.missing if "P002" in m]
-    assert len(warned) == 1 and warned[0].startswith("regulations/order/opm-order-2546-13.md:")
+    assert len(warned) == 1 and warned[0].startswith("regulations/order/2546/opm-order-2546-13.md:")
     assert "คำเตือน" in warned[0]

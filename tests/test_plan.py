@@ -21,7 +21,7 @@ from test_render import to_html
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "site_corpus"
-SEED = ROOT / "records" / "report" / "opdc-report-2548-annual.md"
+SEED = ROOT / "records" / "report" / "2548" / "opdc-report-2548-annual.md"
 ORIGINAL = ROOT / "docs" / "originals" / "003_d4d1b898d82b29d3.txt"
 REL = Path("records/plan/opm-plan-2548-test.md")
 SVG = "{http://www.w3.org/2000/svg}"

@@ -1,5 +1,6 @@
-"""Warnings and errors: a mobile number or a house address (P002, P003) is reported as a warning
-that does not fail ``sarabun check``; an ID number (P001) and every other code fail it."""
+"""Warnings and errors: a mobile number or a house address (P002, P003), or a crowded flat folder
+(F008), is reported as a warning that does not fail ``sarabun check``; an ID number (P001) and
+every other code fail it."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ status: in-force
 
 
 def test_only_phone_and_address_warn() -> None:
-    assert WARNING_CODES == {"P002", "P003"} and WARNING_CODES <= set(CODES)
+    assert WARNING_CODES == {"P002", "P003", "F008"} and WARNING_CODES <= set(CODES)
     warn = problem("a.md", 1, 1, "P002", "พบหมายเลข")
     fail = problem("a.md", 1, 1, "P001", "พบเลข")
     assert (warn.severity, fail.severity) == ("warning", "error")

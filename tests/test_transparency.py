@@ -91,7 +91,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
                  "--issuer", "th"]) == 0
     assert main(["--root", str(root), "import", str(tmp / "order.txt")]) == 0
     # reviewed and published by staff: a draft discloses nothing
-    order = root / "regulations" / "order" / "opm-order-2551-99.md"
+    order = root / "regulations" / "order" / "2551" / "opm-order-2551-99.md"  # its year folder
     order.write_text(order.read_text(encoding="utf-8").replace('status: "draft"',
                                                                'status: "in-force"'),
                      encoding="utf-8")
@@ -101,7 +101,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def act_id(root: Path) -> str:
-    (path,) = (root / "regulations" / "act").glob("th-act-2550-*.md")
+    (path,) = (root / "regulations" / "act" / "2550").glob("th-act-2550-*.md")
     return path.stem
 
 

@@ -99,6 +99,7 @@ def test_pre_commit_hooks_run_the_validator(tmp_path: Path) -> None:
     hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
     docs, registries = hooks["sarabun-check"], hooks["sarabun-check-registries"]
     assert re.search(docs["files"], "regulations/order/opm-order-2545-301.md")
+    assert re.search(docs["files"], "regulations/order/2545/opm-order-2545-301.md")
     assert re.search(docs["files"], "records/minutes/pdc-regional-minutes-2564-1.md")
     assert not re.search(docs["files"], "records/registries/provinces.yaml")
     assert re.search(registries["files"], "records/registries/redirects.yaml")

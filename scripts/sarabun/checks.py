@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from .frontmatter import FrontMatterError, Loaded, split
 from .gazette import GazetteRef, own_gazette, parse_field
 from .ids import DocumentId, IdError, number_part
+from .layout import check_folder
 from .meeting import check_item_provinces
 from .meeting import parse as parse_meeting
 from .model import DOC_TYPES, FIELD_SPECS, FIELDS, STATUSES, Category, Document, Kind, Position
@@ -202,7 +203,8 @@ def expected_id(doc: Document) -> DocumentId:
 
 
 def check_id(rel: Path, fm: Loaded, doc: Document, check_metadata: bool = True) -> list[Problem]:
-    """The id agrees with issuer/type/year/number (I002) and the file name is ``<id>.md`` (F005)."""
+    """The id agrees with issuer/type/year/number (I002), the file name is ``<id>.md`` (F005) and
+    the folder is ``<category>/<type>/[<year>/]`` (F006, F007: ``layout``)."""
     probs: list[Problem] = []
     want = expected_id(doc)
     if check_metadata and want != doc.id:
@@ -217,6 +219,9 @@ def check_id(rel: Path, fm: Loaded, doc: Document, check_metadata: bool = True) 
         probs.append(problem(rel, 1, 1, "F006",
                              f"เอกสารประเภท {doc.type.label} ต้องอยู่ในโฟลเดอร์ "
                              f"{doc.type.category.value}/"))
+    elif parts and parts[0] in DOC_ROOTS:  # type folder (F006) and year folder (F007)
+        probs += check_folder(rel, doc.type.category.value, doc.type.code, doc.type.label,
+                              doc.id, fm.value_positions.get("id", Position(1, 1)))
     return probs
 
 

@@ -3,8 +3,9 @@
 ``load_corpus`` walks ``regulations/`` and ``records/``, parses each Markdown file with the
 single-file checks, then adds the checks that need all documents: duplicate ids (I003),
 ``amends``/``repeals`` targets (R003), and registry references (R001, R002). Other files found in
-those folders (or named on the command line) outside the known places are reported too (F004), and
-``permalinks`` checks that every URL published on ``main`` is still served (U001, U002). Every
+those folders (or named on the command line) outside the known places are reported too (F004), a
+type folder crowded with dated documents not in year folders is warned about (F008, ``layout``),
+and ``permalinks`` checks that every URL published on ``main`` is still served (U001, U002). Every
 file is also scanned for personal data (``pdpa``: P001-P003, less the reviewed allow-list).
 """
 
@@ -20,6 +21,7 @@ from .checks import DOC_ROOTS, check_location, check_registry_refs, parse_docume
 from .disclosure import Checklist, load_checklists
 from .disclosure import missing as missing_disclosures
 from .frontmatter import Loaded
+from .layout import crowded_folders
 from .meeting import check_follow_ups, check_meeting_numbers
 from .model import Document, Position
 from .pdpa import Allowed, load_allow, unused
@@ -107,7 +109,7 @@ def load_corpus(root: Path, paths: Iterable[Path] | None = None,
                 else:
                     all_paths.append(rel)
     else:
-        corpus.problems += stray_files(root)
+        corpus.problems += stray_files(root) + crowded_folders(all_paths)
 
     allow, allow_probs = load_allow(root)
     corpus.problems += allow_probs

@@ -10,7 +10,9 @@ the commits it has not seen.
 
 Documents are keyed by their id, which is the file name without ``.md`` (checks rule F005), so a
 document moved to another folder (``regulations/order/a.md`` -> ``regulations/order/2545/a.md``)
-keeps its history whether or not git detects the move as a rename. When a rename changes the file
+keeps its history whether or not git detects the move as a rename; a move that changes neither the
+id nor the text is no version at all (the document did not change: no new "current" version, no
+earlier one shown as no longer in force). When a rename changes the file
 name (an id corrected), git's rename detection links the old id's earlier versions to the new id.
 
 Merges: a side branch's commits are versions of their own (with their author and date); a merge
@@ -782,6 +784,11 @@ class _Builder:
             before = docs.get(key)
             if before is not None and before.blob == blob and before.path == path:
                 continue  # a merge bringing a version already seen, or a mode change
+            if before is not None and before.blob == blob and not merge:
+                # Moved with its id and text unchanged (filed into its year folder): the
+                # document did not change, so no version; its file is followed to the new path.
+                docs[key] = _State(path, blob)
+                continue
             if merge:
                 kind = "merged"
             elif before is None:

@@ -73,7 +73,7 @@ def add_command(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", help="ไฟล์หรือโฟลเดอร์ที่จะนำเข้า")
     p.add_argument("--type", help="ประเภทเอกสาร ถ้าไม่ระบุจะเดาจากชื่อเรื่อง เช่น order, regulation")
     p.add_argument("--issuer", help="รหัสหน่วยงานที่ออก ถ้าไม่ระบุจะค้นจากชื่อเรื่อง")
-    p.add_argument("--dest", help="โฟลเดอร์ที่จะเขียนร่าง (ค่าเริ่มต้น: <หมวด>/<ประเภท>/)")
+    p.add_argument("--dest", help="โฟลเดอร์ที่จะเขียนร่าง (ค่าเริ่มต้น: <หมวด>/<ประเภท>/<ปี>/)")
     p.add_argument("--force", action="store_true",
                    help="นำเข้าซ้ำและเขียนทับร่างเดิม โดยเก็บสำเนาเดิมไว้ใน .sarabun/backups/")
     p.set_defaults(func=cmd_import)

@@ -10,7 +10,7 @@ numbers (06, 08, 09 + 8 digits, or +66) are reported.
 
 The only way past is a reviewed entry in ``records/registries/pdpa-allow.yaml``::
 
-    - file: records/report/opdc-report-2548-annual.md
+    - file: records/report/2548/opdc-report-2548-annual.md
       text: "081-234-5678"        # the matched text (digits compared), or line: 42
       reason: เบอร์โทรศัพท์ราชการของศูนย์บริการ เผยแพร่ต่อสาธารณะแล้ว
       reviewer: somchai.j

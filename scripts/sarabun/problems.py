@@ -13,8 +13,9 @@ from pathlib import Path
 
 #: Codes that warn instead of failing: ``sarabun check`` prints them, but they do not make it
 #: (or the site build) fail. A mobile number or a house address may be an office's public
-#: contact, so a reviewer decides (PDPA: the issue asks to warn on them, block ID numbers).
-WARNING_CODES = frozenset({"P002", "P003"})
+#: contact, so a reviewer decides (PDPA: the issue asks to warn on them, block ID numbers). A
+#: crowded flat type folder (F008) still works; moving its files into year folders is advised.
+WARNING_CODES = frozenset({"P002", "P003", "F008"})
 WARNING_LABEL = "คำเตือน"
 
 
@@ -60,6 +61,13 @@ CODES: dict[str, tuple[str, str]] = {
              "ย้ายเอกสารกฎหมายไปไว้ใน regulations/<ประเภท>/ และบันทึกอื่นไว้ใน records/<ประเภท>/"),
     "F005": ("ชื่อไฟล์ไม่ตรงกับรหัสเอกสาร", "ตั้งชื่อไฟล์เป็น <id>.md"),
     "F006": ("เอกสารอยู่ผิดหมวด", "ย้ายไฟล์ไปไว้ในโฟลเดอร์ตามประเภทเอกสาร"),
+    "F007": ("โฟลเดอร์ปีไม่ตรงกับปีในรหัสเอกสาร",
+             "ย้ายไฟล์ไปไว้ที่ <หมวด>/<ประเภท>/<ปี พ.ศ. ในรหัส>/<id>.md เช่น "
+             "regulations/order/2545/opm-order-2545-301.md "
+             "(เอกสารที่รหัสไม่มีปีไว้ที่ <หมวด>/<ประเภท>/<id>.md)"),
+    "F008": ("โฟลเดอร์ประเภทเอกสารมีไฟล์ที่ไม่ได้แยกตามปีมากเกินไป",
+             "ย้ายเอกสารที่รหัสมีปีไปไว้ในโฟลเดอร์ปี เช่น git mv regulations/order/opm-order-2545-301.md "
+             "regulations/order/2545/ (ที่อยู่บนเว็บไซต์และประวัติการแก้ไขไม่เปลี่ยน)"),
     "Y001": ("ส่วนหัว YAML เขียนไม่ถูกต้อง", "ตรวจเครื่องหมาย : และการย่อหน้าในบรรทัดที่ระบุ"),
     "Y002": ("ไม่มีส่วนหัว YAML", "เริ่มไฟล์ด้วยบรรทัด --- แล้วตามด้วยข้อมูลเอกสาร และปิดด้วย ---"),
     "M001": ("ขาดข้อมูลที่จำเป็น", "เพิ่มช่องข้อมูลที่ระบุ"),

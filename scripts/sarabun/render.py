@@ -750,7 +750,7 @@ def errors_page() -> str:
     """Every problem code ``sarabun check`` prints, with its meaning and fix (from ``CODES``)."""
     out = [front_matter("รหัสข้อผิดพลาด", h1=True),
            "`sarabun check` แสดงปัญหาแต่ละรายการเป็น `ไฟล์:บรรทัด:คอลัมน์ รหัส ข้อความ` "
-           "เช่น `regulations/order/opm-order-2545-301.md:7:7 M004 ...` "
+           "เช่น `regulations/order/2545/opm-order-2545-301.md:7:7 M004 ...` "
            "หน้านี้อธิบายแต่ละรหัสและวิธีแก้\n\n"]
     known = {prefix for prefix, _ in _CODE_GROUPS}
     groups = [*_CODE_GROUPS, *((p, p) for p in sorted({c[0] for c in CODES} - known))]

@@ -1,8 +1,9 @@
 """``sarabun new``: scaffold a valid draft document without ever overwriting one.
 
 Numbered types (orders, announcements, minutes) get the next free number of that issuer and BE
-year; others need a slug. The file is created with exclusive mode, so a race or an existing file
-is an error, not an overwrite.
+year; others need a slug. The file goes into its year folder (``<category>/<type>/<year>/``, see
+``layout``) and is created with exclusive mode, so a race or an existing file is an error, not an
+overwrite.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from zoneinfo import ZoneInfo
 from .corpus import Corpus
 from .errors import SarabunError
 from .ids import DocumentId, IdError
+from .layout import document_path
 from .model import DOC_TYPES
 from .thai import BE_OFFSET, BEDate, DateError, to_arabic_digits
 
@@ -61,7 +63,11 @@ def scaffold(corpus: Corpus, type_code: str, issuer: str, year_text: str | None,
         doc_id = DocumentId(issuer, type_code, year, number.split("/")[0] or None, slug or None)
     except IdError as exc:
         raise SarabunError(f"--slug ต้องเป็นตัวอังกฤษพิมพ์เล็ก ตัวเลข และ - ({exc})") from exc
-    path = corpus.root / doc_type.category.value / type_code / f"{doc_id}.md"
+    # The year folder is new: a flat older file with this id would not collide by name.
+    same = [d.path.as_posix() for d in corpus.documents if d.id == doc_id]
+    if same:
+        raise SarabunError(f"มีเอกสารรหัส {doc_id} อยู่แล้วที่ {same[0]} จะไม่เขียนทับ")
+    path = corpus.root / document_path(doc_type.category.value, type_code, doc_id)
     lines = [
         "---",
         f"id: {doc_id}",

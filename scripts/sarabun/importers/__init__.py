@@ -8,8 +8,8 @@ until staff fix the field and remove the item; other doubts go into ``note``), c
 the single-file and whole-corpus checks and the personal-data guard (``sarabun.pdpa``: an ID
 number, mobile number or house address not in the reviewed allow-list stops the import, kind
 ``personal-data``), and only then write the original (``docs/originals/<sha256:16>.<ext>``) and
-the draft (``<category>/<type>/<id>.md``) through temporary files and ``os.replace``. An
-existing draft is never overwritten unless ``force``, which first copies it to
+the draft (``<category>/<type>/<year>/<id>.md``: ``sarabun.layout``) through temporary files and
+``os.replace``. An existing draft is never overwritten unless ``force``, which first copies it to
 ``.sarabun/backups/``. If anything fails, nothing of that file is left behind.
 """
 
@@ -29,6 +29,7 @@ from sarabun.checks import parse_document
 from sarabun.corpus import check_corpus, document_paths
 from sarabun.frontmatter import Loaded
 from sarabun.ids import DocumentId
+from sarabun.layout import document_path
 from sarabun.model import DOC_TYPES, Document
 from sarabun.pdpa import Allowed, check_file, load_allow
 from sarabun.problems import errors
@@ -53,7 +54,7 @@ class Options:
     root: Path
     type: str | None = None
     issuer: str | None = None
-    dest: Path | None = None  # folder for drafts instead of <category>/<type>/
+    dest: Path | None = None  # folder for drafts instead of <category>/<type>/<year>/
     force: bool = False
 
 
@@ -273,7 +274,11 @@ def _import(path: Path, opts: Options, batch: Batch) -> Result:
     src = original.relative_to(root / "docs").as_posix()
     draft = build_draft(extracted, path.name, src, digest, opts, batch.registry)
     doc_type = DOC_TYPES[draft.type]
-    default_rel = Path(doc_type.category.value) / draft.type / f"{draft.id}.md"
+    # The id's year folder (``layout``), unless a document with this id is already elsewhere
+    # (a flat older file): then that file is the one that exists, as before.
+    placed = [d.path for d, _ in batch.loaded if d.id == draft.id]
+    default_rel = placed[0] if placed else document_path(doc_type.category.value, draft.type,
+                                                         draft.id)
     target = (opts.dest.resolve() / f"{draft.id}.md") if opts.dest else root / default_rel
     rel = _rel(root, target)
     raw = render(draft).encode("utf-8")
