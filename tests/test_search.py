@@ -124,6 +124,16 @@ def test_site_pages_are_read(pages: list[Page]) -> None:
     assert kinds == sorted(kinds, key=[DOCUMENT, SITE_PAGE].index)  # documents, then site pages
 
 
+def test_gazette_table_is_not_indexed_twice() -> None:
+    """The Royal Gazette table repeats citations that the text has: only the text is indexed."""
+    html = ("<article><h1>พระราชบัญญัติ</h1><p>[๑] ราชกิจจานุเบกษา เล่ม ๑๒๕ ตอนที่ ๒๗ ก หน้า ๑</p>"
+            '<div class="sarabun-gazette-table"><table><tr><td>๑๒๕</td>'
+            "<td>ราชกิจจานุเบกษา เล่ม ๑๒๕ ตอนที่ ๒๗ ก หน้า ๑</td></tr></table></div></article>")
+    page = parse_site_page(html, "x/")
+    assert page is not None
+    assert sum("ราชกิจจานุเบกษา" in b for b in page.blocks) == 1 and "๑๒๕" not in page.blocks
+
+
 def test_preformatted_lines_are_blocks() -> None:
     html = ("<article><h1>หน้า</h1><pre><code>sarabun new order\n"
             "sarabun check\tตรวจ</code></pre><p>ต่อ ไป</p></article>")

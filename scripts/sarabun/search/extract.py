@@ -37,8 +37,10 @@ BLOCK_CLASSES = {"sarabun-tag"}
 VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base"}
 SKIP_TAGS = {"script", "style", "template", "svg", "noscript", "button", "dt"}
 #: Page furniture that is the same on every page or only points at files: the metadata labels
-#: (``dt`` above), the metadata-only notice, heading links, the original-file and JSON links.
-SKIP_CLASSES = {"headerlink", "sarabun-notice", "sarabun-source", "sarabun-meta__row--json"}
+#: (``dt`` above), the metadata-only notice, heading links, the original-file and JSON links, and
+#: the Royal Gazette table (each of its rows repeats a citation that is in the text already).
+SKIP_CLASSES = {"headerlink", "sarabun-notice", "sarabun-source", "sarabun-meta__row--json",
+                "sarabun-gazette-table"}
 #: The same, as one CSS selector (the browser test removes these before reading the page text).
 SKIP_SELECTOR = ", ".join(["dt", *sorted(f".{c}" for c in SKIP_CLASSES)])
 
