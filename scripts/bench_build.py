@@ -21,11 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def make_corpus(dest: Path, n: int) -> None:
     paras = [p.strip() for f in sorted((ROOT / "docs/originals").glob("00*.txt"))
              for p in f.read_text(encoding="utf-8").split("\n") if len(p.strip()) > 80]
-    out = dest / "regulations" / "order" / "bench"
-    out.mkdir(parents=True)
     for i in range(n):
         year = 2540 + i % 30
         num = i + 1
+        out = dest / "regulations" / "order" / str(year)  # the year folders of the repository
+        out.mkdir(parents=True, exist_ok=True)
         body = "\n\n".join(f"## ข้อ {k + 1}\n\n{paras[(i * 7 + k) % len(paras)]}" for k in range(5))
         (out / f"opm-order-{year}-{num}.md").write_text(
             f"---\nid: opm-order-{year}-{num}\ntype: order\n"

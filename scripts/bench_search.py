@@ -103,7 +103,7 @@ def make_corpus(repo: Path, n: int, seed: int = 7) -> None:
         if provs:
             lines += ["provinces:", *[f"  - {p}" for p in provs]]
         lines += ["---", "", body, ""]
-        out = repo / folder / doc_type / "bench" / f"{issuer}-{doc_type}-{year}-{num}.md"
+        out = repo / folder / doc_type / str(year) / f"{issuer}-{doc_type}-{year}-{num}.md"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text("\n".join(lines), encoding="utf-8")
 
