@@ -7,6 +7,7 @@ dated in UTC on the evening before, Bangkok time the next morning).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import os
@@ -30,8 +31,11 @@ from sarabun.render_history import (
     RECENT_PAGE,
     diff_html,
     history_css,
+    is_listing,
     last_change,
+    listing_change,
     load_site_history,
+    page_change,
     page_sources,
     site_history,
     split_body,
@@ -275,8 +279,14 @@ def test_mkdocs_strict_build_of_the_temp_repository(repo: tuple[Path, list[str]]
                      about)
     recent = (site / "browse" / "recent" / "index.html").read_text(encoding="utf-8")
     assert "ปรับปรุงล่าสุด" in recent  # the newest change listed
+    # a listing is dated by the last commit that touched any document or registry (git agrees)
+    last = subprocess.run(["git", "log", "-1", "--format=%cI", "--", "regulations", "records"],
+                          cwd=repo[0], capture_output=True, text=True, check=True).stdout.strip()
     types = (site / "browse" / "types" / "index.html").read_text(encoding="utf-8")
-    assert "ปรับปรุงล่าสุด" not in types  # generated index pages carry no date
+    shown = re.search(r'</h1>\s*<p class="sarabun-updated">ปรับปรุงล่าสุด '
+                      r'<time datetime="([^"]+)">', types)
+    assert shown is not None
+    assert dt.datetime.fromisoformat(shown[1]) == dt.datetime.fromisoformat(last)
 
 
 # --- point in time on the page ------------------------------------------------------------
@@ -407,6 +417,16 @@ def test_last_updated_of_other_pages(repo: tuple[Path, list[str]]) -> None:
     assert page_sources("about.md", generated=False, docs_dir=".") == ("about.md",)
     assert page_sources("staff/errors.md", generated=True) == ("scripts/sarabun/problems.py",)
     assert page_sources("browse/types/index.md", generated=True) == ()
+    assert is_listing("browse/types/index.md", True) and is_listing("data/index.md", True)
+    assert not is_listing("browse/recent.md", True) and not is_listing("about.md", False)
+    assert not is_listing("staff/errors.md", True)
+    assert listing_change(None) is None
+    newest = listing_change(sh)
+    assert newest is not None and newest.sha == subprocess.run(
+        ["git", "log", "-1", "--format=%H", "--", "regulations", "records"], cwd=root,
+        capture_output=True, text=True, check=True).stdout.strip()
+    assert page_change(sh, "browse/years/2547.md", True) == newest
+    assert page_change(sh, "staff/errors.md", True) is None  # problems.py is not in this repo
     # the newest commit touching any of the paths; none for unknown paths or no history
     last = last_change(sh, (REG_PATH, "records/registries/organizations.yaml"))
     assert last is not None and last.sha == shas[2]

@@ -500,6 +500,12 @@ class History:
         v = self.last_version(path_or_id)
         return v.commit if v else None
 
+    def last_updated_under(self, *folders: str) -> Commit | None:
+        """The last commit that changed, added or deleted any scanned file below ``folders``."""
+        prefixes = tuple(f.rstrip("/") + "/" for f in folders)
+        found = [i for p, i in self._path_changed.items() if p.startswith(prefixes)]
+        return self.commits[max(found)] if found else None
+
     def recent_changes(self, limit: int = 50) -> list[Version | Removal]:
         """The latest changes to any document, newest first (for a "recent changes" page)."""
         items: list[Version | Removal] = []

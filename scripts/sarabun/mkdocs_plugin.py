@@ -31,9 +31,8 @@ from .render_history import (
     HISTORY_CSS,
     SiteHistory,
     history_css,
-    last_change,
     load_site_history,
-    page_sources,
+    page_change,
     with_last_updated,
 )
 from .render_pointintime import SCRIPT as PIT_SCRIPT
@@ -109,12 +108,13 @@ class SarabunPlugin(BasePlugin[SarabunOptions]):  # type: ignore[no-untyped-call
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        # "ปรับปรุงล่าสุด" on hand-written and staff pages (documents have theirs already)
+        # "ปรับปรุงล่าสุด" on hand-written, staff and listing pages (documents have theirs)
         root = Path(config.config_file_path).resolve().parent
         docs_dir = Path(config.docs_dir).resolve()
         rel = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else ""
-        paths = page_sources(page.file.src_uri, page.file.generated_by is not None, rel)
-        return with_last_updated(markdown, last_change(self.history, paths))
+        generated = page.file.generated_by is not None
+        return with_last_updated(markdown, page_change(self.history, page.file.src_uri,
+                                                       generated, rel))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         output = accessible(output)

@@ -55,13 +55,17 @@ RECENT_LIMIT = 50
 RECENT_PAGE = "browse/recent.md"
 #: Generated stylesheet (``wordiff.DIFF_CSS`` and the history list); the plugin adds it.
 HISTORY_CSS = "assets/sarabun-history.css"
-#: Generated pages dated by the code they are made from (the rest of the generated index pages
-#: carry no date: see ``page_sources``), and the folders of that code read from git.
+#: Generated pages dated by the code they are made from (the listings are dated by the corpus:
+#: see ``listing_change``), and the folders of that code read from git.
 GENERATED_SOURCES = {
     SCHEMA_PAGE: ("scripts/sarabun/model.py",),
     ERRORS_PAGE: ("scripts/sarabun/problems.py",),
 }
 CODE_PATHS = ("scripts/sarabun",)
+#: Generated listings of documents (see ``is_listing``); the documents and registries they list.
+LISTING_FOLDERS = ("browse/",)
+LISTING_PAGES = ("data/index.md",)  # publish.DATA_PAGE (publish builds on this module)
+CORPUS_FOLDERS = ("regulations", "records")
 #: Lines of unchanged text kept around each change on a diff page.
 CONTEXT_LINES = 2
 
@@ -422,16 +426,37 @@ def page_sources(src_uri: str, generated: bool, docs_dir: str = "docs") -> tuple
     """The repository paths whose last change dates the page ``src_uri``.
 
     A hand-written page (``docs/about.md``) is dated by its own file, a generated staff page by
-    the module it is made from (``GENERATED_SOURCES``). The generated index pages (by type,
-    year, issuer, province, the data and wanted pages) get no date: they are remade from all
-    documents on every build, each document they list shows its own date on its page, and
-    the recent changes page says what changed when. Document, version and diff pages are dated
-    by ``with_history`` and their own pages.
+    the module it is made from (``GENERATED_SOURCES``). Listings are dated by
+    ``listing_change``; document, version and diff pages by ``with_history`` and their own
+    pages.
     """
     if not generated:
         folder = docs_dir.strip("/")
         return (f"{folder}/{src_uri}" if folder not in ("", ".") else src_uri,)
     return GENERATED_SOURCES.get(src_uri, ())
+
+
+def is_listing(src_uri: str, generated: bool) -> bool:
+    """The generated pages that list documents: by type, year, issuer, province, plans,
+    disclosure, wanted, and the open-data page (the recent changes page dates itself)."""
+    return generated and src_uri != RECENT_PAGE and (
+        src_uri.startswith(LISTING_FOLDERS) or src_uri in LISTING_PAGES)
+
+
+def listing_change(sh: SiteHistory | None) -> Commit | None:
+    """The date of a listing: the last commit that added, changed or deleted any document or
+    registry entry. A listing is made from those files only, so its content cannot have
+    changed since; a change to a document it does not list may date it a little late, never
+    too early."""
+    return sh.history.last_updated_under(*CORPUS_FOLDERS) if sh is not None else None
+
+
+def page_change(sh: SiteHistory | None, src_uri: str, generated: bool,
+                docs_dir: str = "docs") -> Commit | None:
+    """The "last updated" commit of a page that ``with_history`` does not date (None: no line)."""
+    if is_listing(src_uri, generated):
+        return listing_change(sh)
+    return last_change(sh, page_sources(src_uri, generated, docs_dir))
 
 
 def last_change(sh: SiteHistory | None, paths: Sequence[str]) -> Commit | None:
