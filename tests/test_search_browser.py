@@ -236,7 +236,7 @@ def test_search_page(browser: Any, base_url: str, dom_truth: dict[str, list[str]
         want = expected(dom_truth, query)
         assert items.count() == len(want) > 1
         status = page.locator(".sarabun-searchpage__status").inner_text()
-        assert re.search(r"พบ [๐-๙]+ เอกสาร", status), status
+        assert re.search(r"พบ [๐-๙]+ รายการ", status), status
         first = items.first
         assert first.locator(".sarabun-result__title").is_visible()
         hrefs = {h.removeprefix(base_url) for h in

@@ -85,13 +85,14 @@ function resultItem(r, { compact = false } = {}) {
 
 function summaryText(q) {
   const quoted = `“${q.text.trim()}”`;
-  if (!q.results.length && q.done) return `ไม่พบเอกสารที่มี ${quoted}`;
+  // "รายการ", not "เอกสาร": the site's own pages (หน้าเว็บ) are results too
+  if (!q.results.length && q.done) return `ไม่พบหน้าที่มี ${quoted}`;
   const total = q.total;
   let text = total !== null
-    ? `พบ ${thaiCount(total)} เอกสารที่มี ${quoted}`
-    : `พบประมาณ ${thaiCount(q.upperBound)} เอกสารที่มี ${quoted}`;
+    ? `พบ ${thaiCount(total)} รายการที่มี ${quoted}`
+    : `พบประมาณ ${thaiCount(q.upperBound)} รายการที่มี ${quoted}`;
   const shown = q.results.length;
-  if (total === null || shown < total) text += ` (แสดง ${thaiCount(shown)} เอกสาร)`;
+  if (total === null || shown < total) text += ` (แสดง ${thaiCount(shown)} รายการ)`;
   const rest = q.remainingDocuments();
   if (rest > 0) {
     text += ` ค้นแล้วในเอกสาร ${thaiCount(q.searchedDocs)} ฉบับล่าสุด ยังเหลือเอกสารเก่าอีก ${thaiCount(rest)} ฉบับ`;
