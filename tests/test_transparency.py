@@ -202,11 +202,17 @@ def test_date_range(tmp_path: Path, date: str, inside: bool) -> None:
     assert m.satisfied_by(doc) == inside
 
 
-def test_real_repository_checklist_is_marked_as_example() -> None:
+def test_real_repository_checklist_is_sourced_from_the_act() -> None:
+    """The shipped list is section 9 (1)-(7) of the Official Information Act B.E. 2540, titles
+    as the Act words them (no official ITA/OIT list is shipped: those change every year)."""
     corpus = load_corpus(ROOT)
     (c,) = [c for c in corpus.checklists if c.year == 2569]
-    assert c.example and all(i.example for i in c.items)
-    assert "ไม่ใช่รายการทางการ" in c.source
+    assert not c.example and not any(i.example for i in c.items)
+    assert "พระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐ มาตรา ๙" in c.source
+    assert [i.code for i in c.items] == [f"M9-{n}" for n in range(1, 8)]
+    titles = {i.code: i.title for i in c.items}
+    assert titles["M9-3"] == "แผนงาน โครงการ และงบประมาณรายจ่ายประจำปีของปีที่กำลังดำเนินการ"
+    assert titles["M9-2"].endswith("ตามมาตรา ๗ (๔)")
 
 
 def test_missing_item_names_what_does_not_count_yet(tmp_path: Path) -> None:
@@ -224,3 +230,23 @@ def test_missing_item_names_what_does_not_count_yet(tmp_path: Path) -> None:
     ex1 = page.split("{#item-ex1}", 1)[1].split("{#item-ex2}", 1)[0]
     assert "✗ ยังไม่มีเอกสาร" in ex1
     assert "มีในคลังแต่ยังไม่นับ ๑ ฉบับ" in ex1 and "opm-order-2545-301/" in ex1
+
+
+def test_criteria_link_only_to_pages_that_exist(tmp_path: Path) -> None:
+    """A type or issuer the repository has no documents of has no page: named, not linked."""
+    from casekit import BASE
+    from sarabun.render import Site
+    from sarabun.render_disclosure import checklist_page
+
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    (root / "records" / "registries" / "disclosure-2569.yaml").write_text(
+        "year: 2569\ntitle: t\nsource: s\nitems:\n  - code: A\n    title: ก\n    match:\n"
+        "      types: [order, act]\n      issuers: [opm, opm-ps]\n", encoding="utf-8")
+    corpus = load_corpus(root)
+    assert not corpus.problems
+    assert "act" not in {d.type.code for d in corpus.documents}
+    assert "opm-ps" not in {d.issuer for d in corpus.documents}
+    page = checklist_page(Site(corpus), corpus.checklists[0])
+    assert "types/order/\"" in page and "types/act/" not in page
+    assert "issuers/opm/\"" in page and "issuers/opm-ps/" not in page
