@@ -121,8 +121,9 @@ def disclosure_pages(site: Site) -> dict[str, str]:
     body = ('<ul class="sarabun-index">\n' + "\n".join(entries) + "\n</ul>\n" if entries else
             '<p class="sarabun-empty">ยังไม่มีรายการเปิดเผยข้อมูล '
             "(records/registries/disclosure-&lt;ปี&gt;.yaml)</p>\n")
-    pages[DISCLOSURE_INDEX] = (front_matter("การเปิดเผยข้อมูลสาธารณะ (ITA)", h1=True)
-                               + "รายการข้อมูลที่หน่วยงานต้องเปิดเผยบนเว็บไซต์ตามการประเมินคุณธรรมและ"
+    pages[DISCLOSURE_INDEX] = (front_matter("การเปิดเผยข้อมูลสาธารณะ", h1=True)
+                               + "รายการข้อมูลที่หน่วยงานต้องเปิดเผย เช่น ตามมาตรา ๙ แห่งพระราชบัญญัติ"
+                               "ข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐ หรือตามการประเมินคุณธรรมและ"
                                "ความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) แต่ละปี "
                                "พร้อมเอกสารในคลังที่ตรงกับแต่ละรายการ\n\n" + body)
     return pages
