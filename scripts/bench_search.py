@@ -11,11 +11,18 @@ For each size N (default 1000, 5000 and 20000 documents) it:
    context (cold cache) and then again (warm): latency until the first 10 results are shown,
    bytes downloaded from ``search-index/`` for the query, results and candidates.
 
+With ``--synthetic`` step 1 and ``mkdocs build`` are replaced: one small site is built with a
+template page of each type, and the N document pages are written straight into it, each a copy of
+a template's HTML with its own title, number, date, address and body paragraphs (the same text as
+step 1 would give), so that 50,000 or 100,000 documents take minutes. ``--no-browser`` skips
+step 3 (to measure only the index build).
+
 Optionally (``--pagefind``) it also times the stock Pagefind binary (``pip install
 "pagefind[bin]"``) on the same site's document pages, for comparison. Not a test: the table is
 printed (Markdown) and written to ``--out`` if given.
 
 Usage: python scripts/bench_search.py [N ...] [--out FILE] [--pagefind] [--keep DIR]
+       [--synthetic] [--no-browser]
 """
 
 from __future__ import annotations
@@ -106,6 +113,75 @@ def make_corpus(repo: Path, n: int, seed: int = 7) -> None:
         out = repo / folder / doc_type / str(year) / f"{issuer}-{doc_type}-{year}-{num}.md"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text("\n".join(lines), encoding="utf-8")
+
+
+TEMPLATE_YEAR, TEMPLATE_NUM = 2530, 9999
+TEMPLATE_TITLE, TEMPLATE_PARA = "XTITLEX", "XPARA{}X"
+THAI_MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
+               "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]
+
+
+def thai_digits(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+
+
+def make_templates(repo: Path) -> list[tuple[str, str, str]]:
+    """One document per type, with markers where ``synthesise`` puts each page's own text;
+    (folder, issuer, type) of each."""
+    out = []
+    for k, (doc_type, folder, statuses) in enumerate(TYPES):
+        issuer = ISSUERS[k % len(ISSUERS)]
+        doc_id = f"{issuer}-{doc_type}-{TEMPLATE_YEAR}-{TEMPLATE_NUM}"
+        body = "\n\n".join(f"## ข้อ {j + 1}\n\n{TEMPLATE_PARA.format(j)}" for j in range(6))
+        lines = ["---", f"id: {doc_id}", f"type: {doc_type}", f"title: {TEMPLATE_TITLE}",
+                 f"number: {TEMPLATE_NUM}/{TEMPLATE_YEAR}", f"issuer: {issuer}",
+                 f"date: {TEMPLATE_YEAR}-01-01", f"status: {statuses[0]}", "---", "", body, ""]
+        f = repo / folder / doc_type / str(TEMPLATE_YEAR) / f"{doc_id}.md"
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text("\n".join(lines), encoding="utf-8")
+        out.append((folder, issuer, doc_type))
+    return out
+
+
+def synthesise(site: Path, templates: list[tuple[str, str, str]], n: int, seed: int = 7) -> None:
+    """N document pages written into the built ``site``, from the template pages: each with the
+    title, number, date and body paragraphs ``make_corpus`` would give it."""
+    import html
+
+    rng = random.Random(seed)
+    paras = paragraphs()
+    sources = []
+    for folder, issuer, doc_type in templates:
+        doc_id = f"{issuer}-{doc_type}-{TEMPLATE_YEAR}-{TEMPLATE_NUM}"
+        page = site / folder / doc_id / "index.html"
+        sources.append((folder, issuer, doc_type, doc_id, page.read_text(encoding="utf-8")))
+        shutil.rmtree(page.parent)
+    numbers: dict[tuple[str, str, int], int] = {}
+    for i in range(n):
+        folder, issuer, doc_type, template_id, text = sources[i % len(sources)]
+        year = 2530 + rng.randrange(35)
+        key = (issuer, doc_type, year)
+        numbers[key] = numbers.get(key, 0) + 1
+        num = numbers[key]
+        body_paras = rng.sample(paras, 6)
+        if i == n // 2:
+            body_paras[2] += f" {UNIQUE}"
+        title = f"เอกสารทดสอบ {rng.choice(paras)[:60].strip()} ที่ {num}/{year}"
+        doc_id = f"{issuer}-{doc_type}-{year}-{i}"
+        month, day = rng.randrange(1, 13), rng.randrange(1, 29)
+        template_number, number = f"{TEMPLATE_NUM}/{TEMPLATE_YEAR}", f"{num}/{year}"
+        page = (text.replace(template_id, doc_id)
+                .replace(TEMPLATE_TITLE, html.escape(title))
+                .replace(thai_digits(template_number), thai_digits(number))
+                .replace(template_number, number)
+                .replace(thai_digits(f"1 มกราคม {TEMPLATE_YEAR}"),
+                         thai_digits(f"{day} {THAI_MONTHS[month - 1]} {year}"))
+                .replace(f"{TEMPLATE_YEAR}-01-01", f"{year}-{month:02d}-{day:02d}"))
+        for j, para in enumerate(body_paras):
+            page = page.replace(TEMPLATE_PARA.format(j), html.escape(para))
+        out = site / folder / doc_id / "index.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(page, encoding="utf-8")
 
 
 def run(cmd: list[str], cwd: Path) -> float:
@@ -223,7 +299,8 @@ def markdown(n: int, build_s: float, idx: dict[str, Any], pf: dict[str, Any] | N
              rows: list[dict[str, Any]]) -> str:
     mb = 1024 * 1024
     out = [f"### {n} documents", "",
-           f"- mkdocs build: {build_s:.1f} s",
+           f"- site build (mkdocs, or with --synthetic the template site and the copies): "
+           f"{build_s:.1f} s",
            f"- search index: {idx['seconds']:.1f} s wall, {idx['cpu_s']:.1f} s CPU (user+sys, "
            f"{idx['jobs']} process(es); load average {idx['load']:.1f} at the end), peak memory "
            f"{idx['peak_mb']:.0f} MB (+ at most {idx['worker_peak_mb']:.0f} MB per worker), "
@@ -233,6 +310,8 @@ def markdown(n: int, build_s: float, idx: dict[str, Any], pf: dict[str, Any] | N
     if pf:
         out.append(f"- stock Pagefind on the same pages (for comparison): {pf['seconds']:.1f} s, "
                    f"peak memory {pf['peak_mb']:.0f} MB, {pf['bytes'] / mb:.1f} MB")
+    if not rows:
+        return "\n".join([*out, ""])
     out += ["", "| query | kind | results (first page) | candidates | KB downloaded | "
             "cold ms | warm ms |", "|---|---|---|---|---|---|---|"]
     for r in rows:
@@ -250,6 +329,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--pagefind", action="store_true", help="also time stock Pagefind")
     ap.add_argument("--keep", type=Path, help="keep the built sites under this folder")
+    ap.add_argument("--synthetic", action="store_true",
+                    help="write the document pages from templates instead of building them")
+    ap.add_argument("--no-browser", action="store_true", help="measure the index build only")
     ap.add_argument("--compare", action="store_true",
                     help="instead: compare with the issue's Pagefind configuration on this "
                     "repository's site (needs pyicu and pagefind[bin])")
@@ -271,13 +353,19 @@ def main() -> None:
             shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(
                 ".git", ".venv", "site", ".site-new", "site.old", "node_modules", "tests",
                 "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"))
-            make_corpus(repo, n)
+            templates = make_templates(repo) if args.synthetic else []
+            if not args.synthetic:
+                make_corpus(repo, n)
             site = tmp / "site"
             build_s = run([str(bin_dir / "python"), "-m", "mkdocs", "build", "--strict", "-q",
                            "-d", str(site)], repo)
+            if args.synthetic:
+                start = time.perf_counter()
+                synthesise(site, templates, n)
+                build_s += time.perf_counter() - start
             idx = build_index_measured(site)
             pf = pagefind_measured(site, tmp) if args.pagefind else None
-            rows = browser_measure(site)
+            rows = [] if args.no_browser else browser_measure(site)
             section = markdown(n, build_s, idx, pf, rows)
             print(section, flush=True)
             report.append(section)

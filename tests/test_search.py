@@ -340,19 +340,22 @@ def test_chunks_join_to_one(pages: list[Page]) -> None:
 
 def test_parallel_build_is_the_same(built_site: Path, tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """Two processes, many chunks: byte for byte the files of one process."""
+    """Two processes, many chunks: byte for byte the files of one process; and the same again
+    from pages given already read (their text kept, not spilled to the scratch folder)."""
     import sarabun.search.index as index_module
 
     monkeypatch.setattr(index_module, "CHUNK_DOCS", 5)
     digests = []
-    for jobs in (1, 2):
-        site = tmp_path / f"site{jobs}"
+    for jobs, given in ((1, None), (2, None), (2, site_pages(built_site))):
+        site = tmp_path / f"site{len(digests)}"
         shutil.copytree(built_site, site)
-        build_index(site, jobs=jobs, segment_size=12)
+        build_index(site, jobs=jobs, segment_size=12, pages=given)
         root = site / INDEX_DIR
         digests.append({f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
                         for f in sorted(root.rglob("*")) if f.is_file()})
-    assert digests[0] == digests[1] and len(digests[0]) > 20
+        # nothing left beside the index (the scratch folder of the pages' text is removed)
+        assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == []
+    assert digests[0] == digests[1] == digests[2] and len(digests[0]) > 20
 
 
 # --- the command --------------------------------------------------------------------------------

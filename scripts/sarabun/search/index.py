@@ -39,7 +39,11 @@ can stop after the newest segments when it already has enough results.
 
 A large site is read and counted by a pool of processes (``jobs``), in chunks of ``CHUNK_DOCS``
 pages whose results are joined in order, so the files are the same whatever the number of
-processes; ``postings`` has the counting and the shard format.
+processes; ``postings`` has the counting and the shard format. Memory stays bounded however many
+pages there are: the pages are read once, their text spilled to a scratch folder and only their
+metadata kept (the order needs it), then each chunk's text is read back by the process that writes
+its files; and a segment's postings are compressed and written before the next but one segment is
+counted, so at most about two segments' postings are held at a time.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import marshal
 import os
 import re
 import shutil
@@ -55,10 +60,10 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sarabun.model import DOC_TYPES, STATUSES
 from sarabun.thai import THAI_MONTHS, to_arabic_digits, to_thai_digits
@@ -251,10 +256,51 @@ class _Chunk:
     digest: bytes
 
 
-def _index_chunk(task: tuple[str, int, int, list[Page]]) -> _Chunk:
+#: Where a page's text was spilled: scratch file number, offset and length.
+TextRef = tuple[int, int, int]
+
+
+def _read_chunk(task: tuple[str, int, list[tuple[str, str]]]) -> list[tuple[Page, TextRef]]:
+    """Read pages, spill their text (``marshal``: blocks) to scratch file ``number`` of the
+    folder ``spill`` and give them back without it, each with where its text is."""
+    spill, number, files = task
+    out: list[tuple[Page, TextRef]] = []
+    parts: list[bytes] = []
+    offset = 0
+    for page in read_pages(files):
+        data = marshal.dumps(page.blocks)
+        parts.append(data)
+        out.append((replace(page, blocks=[]), (number, offset, len(data))))
+        offset += len(data)
+    with open(os.path.join(spill, str(number)), "wb") as f:
+        f.write(b"".join(parts))
+    return out
+
+
+def _load_texts(spill: str, pages: list[Page], refs: list[TextRef]) -> list[Page]:
+    """The pages with their spilled text read back."""
+    handles: dict[int, BinaryIO] = {}
+    out = []
+    try:
+        for page, (number, offset, length) in zip(pages, refs, strict=True):
+            f = handles.get(number)
+            if f is None:
+                f = handles[number] = open(os.path.join(spill, str(number)), "rb")
+            f.seek(offset)
+            out.append(replace(page, blocks=marshal.loads(f.read(length))))
+    finally:
+        for f in handles.values():
+            f.close()
+    return out
+
+
+def _index_chunk(task: tuple[str, int, int, list[Page], str, list[TextRef] | None]) -> _Chunk:
     """Write the text files of consecutive pages (document numbers from ``first_id``, numbers in
-    their segment from ``first_local``) and count their grams."""
-    root, first_id, first_local, pages = task
+    their segment from ``first_local``) and count their grams; their text is read back from the
+    scratch folder when ``refs`` says where it is."""
+    root, first_id, first_local, pages, spill, refs = task
+    if refs is not None:
+        pages = _load_texts(spill, pages, refs)
     writer = _Writer(Path(root))
     for doc_id, page in enumerate(pages, start=first_id):
         pieces = split_text(canonical_blocks(page.blocks))
@@ -339,49 +385,83 @@ def build_index(site_dir: Path | str, *, segment_size: int = SEGMENT_SIZE,
     if jobs is None:
         jobs = default_jobs(len(files) if pages is None else len(pages))
     tmp = site / f".{INDEX_DIR}.tmp"
+    spill = site / f".{INDEX_DIR}.spill"
     shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(spill, ignore_errors=True)
     writer = _Writer(tmp)
     facets = _Facets()
     segments = []
     total_grams = total_postings = total_shards = 0
-    written: list[Iterator[tuple[int, int, bytes]]] = []
-    with _mapper(jobs) as mapper:
-        if pages is None:
-            groups = [files[a:b] for a, b in _chunks(0, len(files))]
-            pages = [p for group in mapper(read_pages, groups) for p in group]
-        ordered = order_pages(pages)
-        seg_starts = range(0, max(len(ordered), 1), segment_size)
-        tasks = [(str(tmp), a, a - seg_start, ordered[a:b]) for seg_start in seg_starts
-                 for a, b in _chunks(seg_start, min(seg_start + segment_size, len(ordered)))]
-        results = mapper(_index_chunk, tasks)
-        for seg_no, seg_start in enumerate(seg_starts):
-            seg_pages = ordered[seg_start:seg_start + segment_size]
-            postings = SegmentPostings()
-            for _ in _chunks(seg_start, seg_start + len(seg_pages)):
-                chunk = next(results)
-                postings.add(chunk.postings)
-                writer.files += chunk.files
-                writer.bytes += chunk.size
-                writer.digest.update(chunk.digest)
-            writer.write(f"s{seg_no}/facets.json.gz", _gz(json.dumps(
-                facets.segment(seg_pages), separators=(",", ":")).encode()))
-            shard_files = _shard_files(seg_no, postings)
-            shards = len(shard_files)
-            # compressed and written by the pool, while the next segment is counted
-            written.append(mapper(_write_files, [
-                (str(tmp), shard_files[a:b]) for a, b in _chunks(0, shards, SHARDS_PER_TASK)]))
-            years = sorted({p.year for p in seg_pages if p.year})
-            segments.append({"start": seg_start, "count": len(seg_pages), "shards": shards,
-                             "years": [years[0], years[-1]] if years else []})
-            total_grams += len(postings.grams)
-            total_postings += postings.postings
-            total_shards += shards
-            del postings, shard_files
-        for batches in written:
-            for files_, size, digest in batches:
-                writer.files += files_
-                writer.bytes += size
-                writer.digest.update(digest)
+    # the shard files' counts and digests, added to the build id after the text files' (in
+    # segment order) as they always were
+    written: list[tuple[int, int, bytes]] = []
+    try:
+        with _mapper(jobs) as mapper:
+            refs: dict[int, TextRef] = {}
+            if pages is None:
+                spill.mkdir(parents=True)
+                groups = [(str(spill), k, files[a:b])
+                          for k, (a, b) in enumerate(_chunks(0, len(files)))]
+                pages = []
+                for group in mapper(_read_chunk, groups):
+                    for page, ref in group:
+                        refs[id(page)] = ref
+                        pages.append(page)
+                del groups
+            ordered = order_pages(pages)
+            del pages
+            seg_starts = list(range(0, max(len(ordered), 1), segment_size))
+
+            def count(seg_start: int) -> Iterator[_Chunk]:
+                """Start counting a segment (its chunks are queued now, in order)."""
+                seg_end = min(seg_start + segment_size, len(ordered))
+                return mapper(_index_chunk, [
+                    (str(tmp), a, a - seg_start, ordered[a:b], str(spill),
+                     [refs[id(p)] for p in ordered[a:b]] if refs else None)
+                    for a, b in _chunks(seg_start, seg_end)])
+
+            results = count(seg_starts[0])
+            writing: Iterator[tuple[int, int, bytes]] | None = None
+            for seg_no, seg_start in enumerate(seg_starts):
+                # the next segment is queued before this one's shards, so the processes count
+                # it while this process joins this one
+                following = count(seg_starts[seg_no + 1]) if seg_no + 1 < len(seg_starts) else None
+                seg_pages = ordered[seg_start:seg_start + segment_size]
+                postings = SegmentPostings()
+                for chunk in results:
+                    postings.add(chunk.postings)
+                    writer.files += chunk.files
+                    writer.bytes += chunk.size
+                    writer.digest.update(chunk.digest)
+                writer.write(f"s{seg_no}/facets.json.gz", _gz(json.dumps(
+                    facets.segment(seg_pages), separators=(",", ":")).encode()))
+                if writing is not None:  # the previous segment's shards are written first
+                    written += writing
+                shard_files = _shard_files(seg_no, postings)
+                shards = len(shard_files)
+                # compressed and written by the pool, while the next segment is counted (in
+                # one process, now: the shards are not kept until later)
+                writing = mapper(_write_files, [(str(tmp), shard_files[a:b]) for a, b in
+                                                _chunks(0, shards, SHARDS_PER_TASK)])
+                if jobs <= 1:
+                    writing = iter(list(writing))
+                years = sorted({p.year for p in seg_pages if p.year})
+                segments.append({"start": seg_start, "count": len(seg_pages), "shards": shards,
+                                 "years": [years[0], years[-1]] if years else []})
+                total_grams += len(postings.grams)
+                total_postings += postings.postings
+                total_shards += shards
+                del postings, shard_files
+                if following is not None:
+                    results = following
+            if writing is not None:
+                written += writing
+    finally:
+        shutil.rmtree(spill, ignore_errors=True)
+    for files_, size, digest in written:
+        writer.files += files_
+        writer.bytes += size
+        writer.digest.update(digest)
 
     build_id = writer.digest.hexdigest()[:16]
     manifest = {
