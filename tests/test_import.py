@@ -607,3 +607,18 @@ def test_a_row_of_boxes_mid_page_is_not_a_table() -> None:
     below = [_piece(600, 60, 500, "ข้อความใต้กรอบ")]
     assert all(isinstance(b, pdflayout.Band) for b in pdflayout.layout(head + below, boxes))
     assert isinstance(pdflayout.layout(head, boxes)[0], pdflayout.Table)
+
+
+def test_text_line_ending_inside_a_citation_runs_on() -> None:
+    """A .txt line that ends inside a citation (แห่ง, มาตรา, ที่, พ.ศ., วันที่ before the rest)
+    joins the next line, so the legal-basis and citation readers see the whole phrase; words
+    that merely end in those letters (พื้นที่, หน้าที่, ล่วงหน้า) and list items are left alone."""
+    from sarabun.importers.text import paragraphs
+
+    text = ("อาศัยอำนาจตามความในมาตรา ๑๑ แห่ง\nพระราชบัญญัติการจัดเก็บ พ.ศ.\n"
+            "๒๕๕๐ จึงมีคำสั่ง\nให้ดูแลในพื้นที่\nตามหน้าที่\nดำเนินการล่วงหน้า\n"
+            "(๑) ให้ทำตามข้อ\n(๒) ให้รายงาน\nสั่ง ณ วันที่\n๑๕ มกราคม พ.ศ. ๒๕๕๑\n")
+    assert paragraphs(text) == [
+        "อาศัยอำนาจตามความในมาตรา ๑๑ แห่งพระราชบัญญัติการจัดเก็บ พ.ศ. ๒๕๕๐ จึงมีคำสั่ง",
+        "ให้ดูแลในพื้นที่", "ตามหน้าที่", "ดำเนินการล่วงหน้า",
+        "(๑) ให้ทำตามข้อ", "(๒) ให้รายงาน", "สั่ง ณ วันที่ ๑๕ มกราคม พ.ศ. ๒๕๕๑"]
