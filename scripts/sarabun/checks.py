@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from .frontmatter import FrontMatterError, Loaded, split
 from .gazette import GazetteRef, own_gazette, parse_field
 from .ids import DocumentId, IdError, number_part
@@ -340,30 +342,37 @@ def _ordinal(d: BEDate) -> int:
     return dt.date(d.year - BE_OFFSET, d.month or 1, d.day or 1).toordinal()
 
 
+def _nested_node(rel: Path, fm: Loaded, doc: Document, name: str, types: tuple[str, ...],
+                 code: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The YAML node of nested data ``name`` (``meeting``, ``plan``, ``supervision``) when the
+    document's type may carry it; else a problem ``code`` at the field's key. None without the
+    field or with a value that is not a mapping (M007 reports that)."""
+    node = fm.value_nodes.get(name)
+    if node is None or not isinstance(fm.data.get(name), dict):
+        return None, []
+    if doc.type.code not in types:
+        p = fm.key_positions[name]
+        allowed = " และ ".join(f"{t} ({DOC_TYPES[t].label})" for t in types)
+        return None, [problem(rel, p.line, p.col, code,
+                              f"ช่อง '{name}' ใช้ได้เฉพาะเอกสารประเภท {allowed} "
+                              f"ไม่ใช่ {doc.type.code}")]
+    return node, []
+
+
 def attach_meeting(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
     """Type the ``meeting:`` data of minutes into ``doc.meeting`` (N001, N002, N004, N008)."""
-    node = fm.value_nodes.get("meeting")
-    if node is None or not isinstance(fm.data.get("meeting"), dict):  # M007 covers non-mappings
-        return []
-    if doc.type.code != "minutes":
-        p = fm.key_positions["meeting"]
-        return [problem(rel, p.line, p.col, "N004",
-                        f"ช่อง 'meeting' ใช้ได้เฉพาะเอกสารประเภท minutes (รายงานการประชุม) "
-                        f"ไม่ใช่ {doc.type.code}")]
+    node, probs = _nested_node(rel, fm, doc, "meeting", ("minutes",), "N004")
+    if node is None:
+        return probs
     doc.meeting, probs = parse_meeting(rel, node)
     return probs + check_item_provinces(rel, doc)
 
 
 def attach_supervision(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
     """Type the ``supervision:`` data of a report into ``doc.supervision`` (W001-W005)."""
-    node = fm.value_nodes.get("supervision")
-    if node is None or not isinstance(fm.data.get("supervision"), dict):  # M007: non-mappings
-        return []
-    if doc.type.code != "report":
-        p = fm.key_positions["supervision"]
-        return [problem(rel, p.line, p.col, "W001",
-                        f"ช่อง 'supervision' ใช้ได้เฉพาะเอกสารประเภท report (รายงาน) "
-                        f"ไม่ใช่ {doc.type.code}")]
+    node, probs = _nested_node(rel, fm, doc, "supervision", ("report",), "W001")
+    if node is None:
+        return probs
     doc.supervision, probs = parse_supervision(rel, node)
     if doc.supervision is not None:
         probs += check_supervision(rel, doc, doc.supervision)
@@ -413,14 +422,9 @@ def _same_issue(a: GazetteRef, b: GazetteRef) -> bool:
 
 def attach_plan(rel: Path, fm: Loaded, doc: Document) -> list[Problem]:
     """Type the ``plan:`` data of a plan or report into ``doc.plan`` (K001, K002, K004-K007)."""
-    node = fm.value_nodes.get("plan")
-    if node is None or not isinstance(fm.data.get("plan"), dict):  # M007 covers non-mappings
-        return []
-    if doc.type.code not in PLAN_TYPES:
-        p = fm.key_positions["plan"]
-        return [problem(rel, p.line, p.col, "K001",
-                        f"ช่อง 'plan' ใช้ได้เฉพาะเอกสารประเภท {' และ '.join(PLAN_TYPES)} "
-                        f"ไม่ใช่ {doc.type.code}")]
+    node, probs = _nested_node(rel, fm, doc, "plan", PLAN_TYPES, "K001")
+    if node is None:
+        return probs
     doc.plan, probs = parse_plan(rel, node)
     return probs
 
