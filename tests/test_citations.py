@@ -10,7 +10,6 @@ Measure: ``pytest -q -s tests/test_citations.py -k precision_recall`` prints the
 
 from __future__ import annotations
 
-import argparse
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -31,7 +30,6 @@ from sarabun.citations import (
     normalize_title,
     wanted,
 )
-from sarabun.cite_cmd import add_command
 from sarabun.corpus import load_corpus
 from sarabun.errors import SarabunError
 from sarabun.thai import to_thai_digits
@@ -363,10 +361,10 @@ def test_wanted_groups_unresolved_with_back_references(index: CorpusIndex) -> No
 # --- the command ---------------------------------------------------------------------------------
 
 def run_cite(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(prog="sarabun")
-    ap.add_argument("--root", type=Path)
-    add_command(ap.add_subparsers(dest="command", required=True))
-    ns = ap.parse_args(argv)
+    """The command as the CLI parses it, but raising SarabunError instead of printing it."""
+    from sarabun.cli import parser
+
+    ns = parser().parse_args(argv)
     code: int = ns.func(ns)
     return code
 

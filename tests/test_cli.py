@@ -117,3 +117,24 @@ def test_export_refuses_broken_corpus(repo: Path, tmp_path_factory: pytest.TempP
     assert main(["--root", str(repo), "export", str(out)]) == 2
     assert not (out / "documents.json").exists()
     assert "F001" in capsys.readouterr().err
+
+
+def test_root_before_or_after_the_command_and_a_missing_root(
+        repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--root", str(repo), "export", str(tmp_path / "a")],
+                 ["export", str(tmp_path / "b"), "--root", str(repo)],
+                 ["check", "--root", str(repo)]):
+        assert main(argv) == 0, argv
+    capsys.readouterr()
+    assert main(["check", "--root", str(tmp_path / "nowhere")]) == 2
+    assert "ไม่พบโฟลเดอร์คลังเอกสาร" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("year", "message"), [
+    ("๒๕๔x", "ต้องเป็นปี พ.ศ. 4 หลัก"), ("25", "ต้องเป็นปี พ.ศ. 4 หลัก"),
+    ("2002", "ค.ศ. + 543 = 2545"),
+])
+def test_new_rejects_a_bad_year_in_plain_thai(repo: Path, year: str, message: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(repo), "new", "order", "--issuer", "opm", "--year", year]) == 2
+    assert message in capsys.readouterr().err

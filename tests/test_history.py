@@ -10,7 +10,6 @@ and the Thai word diff.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -38,7 +37,6 @@ from sarabun.history import (
     read_header,
     version_labels,
 )
-from sarabun.history_cmd import add_command
 from sarabun.model import Document
 from sarabun.thai import BEDate
 
@@ -479,10 +477,10 @@ def test_document_without_dates_latest_is_current(history: History,
 
 
 def run_cli(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(prog="sarabun")
-    ap.add_argument("--root", type=Path)
-    add_command(ap.add_subparsers(dest="command", required=True))
-    args = ap.parse_args(argv)
+    """The command as the CLI parses it, but raising SarabunError instead of printing it."""
+    from sarabun.cli import parser
+
+    args = parser().parse_args(argv)
     code: int = args.func(args)
     return code
 

@@ -112,9 +112,5 @@ def add_command(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--unresolved", action="store_true",
                    help="แสดงเฉพาะเอกสารที่ถูกอ้างถึงแต่ยังไม่มีในคลัง พร้อมจำนวนครั้งและตำแหน่ง")
-    # SUPPRESS: when the main parser's --root is given before the command, an unset subcommand
-    # option must not overwrite it with None.
-    p.add_argument("--root", type=Path, default=argparse.SUPPRESS,
-                   help="โฟลเดอร์คลังเอกสาร (ค่าเริ่มต้น: ค้นหาจากโฟลเดอร์ปัจจุบัน)")
     p.set_defaults(func=cmd_cite)
     return p

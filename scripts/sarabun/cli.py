@@ -104,12 +104,20 @@ def parser() -> argparse.ArgumentParser:
     add_history_command(sub)
     add_search_command(sub)
     add_disclosure_command(sub)
+    # Staff type --root after the command as often as before it: every command takes it. SUPPRESS,
+    # so that a command without it does not overwrite a --root given before the command name.
+    for command in sub.choices.values():
+        command.add_argument("--root", type=Path, default=argparse.SUPPRESS,
+                             help="โฟลเดอร์คลังเอกสาร (ค่าเริ่มต้น: ค้นหาจากโฟลเดอร์ปัจจุบัน)")
     return ap
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        root = getattr(args, "root", None)
+        if root is not None and not Path(root).is_dir():
+            raise SarabunError(f"ไม่พบโฟลเดอร์คลังเอกสาร {root} (ที่ระบุด้วย --root)")
         code: int = args.func(args)
         return code
     except SarabunError as exc:

@@ -134,8 +134,5 @@ def add_command(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--at", metavar="DATE",
                    help="บอกว่าฉบับใดมีผลใช้บังคับ ณ วันที่ พ.ศ. นี้ เช่น 2548-06-01")
-    # SUPPRESS: do not overwrite a --root given before the command name
-    p.add_argument("--root", type=Path, default=argparse.SUPPRESS,
-                   help="โฟลเดอร์คลังเอกสาร (ค่าเริ่มต้น: ค้นหาจากโฟลเดอร์ปัจจุบัน)")
     p.set_defaults(func=cmd_history)
     return p

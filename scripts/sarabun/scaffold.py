@@ -43,10 +43,15 @@ def scaffold(corpus: Corpus, type_code: str, issuer: str, year_text: str | None,
     if issuer not in corpus.registry.organizations:
         raise SarabunError(f"ไม่พบหน่วยงาน '{issuer}' ในทะเบียน records/registries/organizations.yaml")
     today = today_be()
-    try:
-        year = BEDate.parse(year_text).year if year_text else today.year
-    except DateError as exc:
-        raise SarabunError(f"ปี '{year_text}': {exc}") from exc
+    year = today.year
+    if year_text:
+        digits = to_arabic_digits(year_text.strip())
+        if not (len(digits) == 4 and digits.isdigit()):
+            raise SarabunError(f"ปี '{year_text}' ต้องเป็นปี พ.ศ. 4 หลัก เช่น 2545 หรือ ๒๕๔๕")
+        try:
+            year = BEDate.parse(digits).year
+        except DateError as exc:  # a CE year (2002) is told to add 543
+            raise SarabunError(f"ปี '{year_text}': {exc}") from exc
     date = today if year == today.year else BEDate(year)
     number = ""
     if number_text:
