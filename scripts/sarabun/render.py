@@ -152,9 +152,14 @@ class Site:
     cites: CiteIndex | None = None
     #: later agenda items reporting on earlier ones (``render_meeting.reports_on`` builds it)
     follow_ups: FollowUpIndex | None = None
+    #: the types and issuers with documents: the ones that have an index page
+    types_present: frozenset[str] = frozenset()
+    issuers_present: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.by_id = self.corpus.by_id()
+        self.types_present = frozenset(d.type.code for d in self.corpus.documents)
+        self.issuers_present = frozenset(d.issuer for d in self.corpus.documents)
         amended: dict[str, list[Document]] = defaultdict(list)
         repealed: dict[str, list[Document]] = defaultdict(list)
         for doc in self.corpus.documents:

@@ -42,17 +42,14 @@ def _criteria(site: Site, src: str, item: Item) -> str:
     m = item.match
     rows = []
     if m.types:
-        # a type page exists only for types the repository has documents of
-        present = {d.type.code for d in site.corpus.documents}
         rows.append("ประเภท: " + ", ".join(
-            site.a(src, type_src(t), DOC_TYPES[t].label) if t in present
+            site.a(src, type_src(t), DOC_TYPES[t].label) if t in site.types_present
             else esc(DOC_TYPES[t].label) for t in m.types))
     if m.tags:
         rows.append("คำสำคัญ: " + ", ".join(esc(t) for t in m.tags))
     if m.issuers:
-        issuing = {d.issuer for d in site.corpus.documents}  # issuers with a page
         rows.append("หน่วยงาน: " + ", ".join(
-            site.a(src, issuer_src(o), site.issuer_name(o)) if o in issuing
+            site.a(src, issuer_src(o), site.issuer_name(o)) if o in site.issuers_present
             else esc(site.issuer_name(o)) for o in m.issuers))
     if m.date_from or m.date_to:
         start = m.date_from.thai() if m.date_from else "…"

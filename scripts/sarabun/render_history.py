@@ -116,6 +116,8 @@ class SiteHistory:
     versions: dict[str, list[Version]] = field(default_factory=dict)  # by current doc id
     texts: dict[str, str] = field(default_factory=dict)  # by blob id
     warnings: list[str] = field(default_factory=list)
+    #: the date of every listing page (``listing_change``), found once per build
+    corpus_change: Commit | None = None
 
     def paged(self, doc_id: str) -> list[Version]:
         """The versions of ``doc_id`` that get pages: the newest ``MAX_VERSION_PAGES``."""
@@ -448,7 +450,11 @@ def listing_change(sh: SiteHistory | None) -> Commit | None:
     registry entry. A listing is made from those files only, so its content cannot have
     changed since; a change to a document it does not list may date it a little late, never
     too early."""
-    return sh.history.last_updated_under(*CORPUS_FOLDERS) if sh is not None else None
+    if sh is None:
+        return None
+    if sh.corpus_change is None:
+        sh.corpus_change = sh.history.last_updated_under(*CORPUS_FOLDERS)
+    return sh.corpus_change
 
 
 def page_change(sh: SiteHistory | None, src_uri: str, generated: bool,
